@@ -1,0 +1,63 @@
+# Helper functions shared by every library: warnings, sanitizers, tests and embedded files.
+
+# synlig_warnings(target): the warning set of style.md; -Werror when SYNLIG_WERROR is on.
+function(synlig_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
+  if(SYNLIG_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(SYNLIG_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()
+
+# synlig_library(<name> SOURCES ... [PUBLIC_DEPS ...] [PRIVATE_DEPS ...])
+# Creates synlig_<name> with alias synlig::<name>, public headers in include/.
+function(synlig_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(synlig_${name} STATIC ${ARG_SOURCES})
+  add_library(synlig::${name} ALIAS synlig_${name})
+  target_include_directories(synlig_${name}
+    PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include
+    PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src)
+  target_link_libraries(synlig_${name} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  synlig_warnings(synlig_${name})
+endfunction()
+
+# synlig_test(<name> SOURCES ... DEPS ... [LABELS ...])
+# A GoogleTest binary registered with CTest; label "unit" unless told otherwise.
+function(synlig_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
+  target_compile_definitions(${name} PRIVATE
+    SYNLIG_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  synlig_warnings(${name})
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  include(GoogleTest)
+  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# synlig_embed(<target> <namespace> FILES ...): compiles files into a generated source so the
+# binary runs from any directory. Files are looked up with <namespace>::EmbeddedFile(name),
+# where name is the path relative to PROJECT_SOURCE_DIR.
+function(synlig_embed target ns)
+  cmake_parse_arguments(ARG "" "" "FILES" ${ARGN})
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${target}_embedded.cc)
+  set(script ${PROJECT_SOURCE_DIR}/cmake/embed.cmake)
+  set(abs_files)
+  foreach(f IN LISTS ARG_FILES)
+    list(APPEND abs_files ${PROJECT_SOURCE_DIR}/${f})
+  endforeach()
+  string(REPLACE ";" "|" files_arg "${ARG_FILES}")
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DROOT=${PROJECT_SOURCE_DIR} -DOUT=${out} -DNS=${ns}
+            "-DFILES=${files_arg}" -P ${script}
+    DEPENDS ${abs_files} ${script}
+    COMMENT "Embedding files into ${target}")
+  target_sources(${target} PRIVATE ${out})
+endfunction()

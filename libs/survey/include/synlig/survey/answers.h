@@ -1,0 +1,64 @@
+// What a respondent gives: one set of answers per person entry, a compact storable encoding,
+// and validation against a questionnaire with specific Swedish and English messages.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "synlig/core/date.h"
+#include "synlig/core/error.h"
+#include "synlig/survey/questionnaire.h"
+
+namespace synlig::survey {
+
+// item code -> option codes (one for kSingle, any number for kMulti). Absent = unanswered.
+struct EntryAnswers {
+  std::map<std::string, std::vector<std::string>> values;
+
+  bool Has(std::string_view item, std::string_view option) const;
+  // The single answer of a kSingle item, or "" when unanswered.
+  std::string_view Single(std::string_view item) const;
+  bool operator==(const EntryAnswers&) const = default;
+};
+
+// "Did you meet anyone in the period?"
+enum class MetAnyone { kYes, kNo, kUnknown };
+std::string_view MetAnyoneCode(MetAnyone m);  // "yes", "no", "unknown"
+Result<MetAnyone> ParseMetAnyone(std::string_view code);
+
+// One problem with a respondent's input, placed on an entry (-1 = the response itself) and
+// an item (or "matching_key_*", "met_anyone"). Messages name the offending value.
+struct ValidationIssue {
+  int entry = -1;
+  std::string item;
+  std::string message_sv;
+  std::string message_en;
+};
+
+// Check made on every save: only known items and options, right cardinality, no exclusive
+// option combined with others. Unanswered required items are allowed in a draft.
+std::vector<ValidationIssue> ValidateDraft(const Questionnaire& q, const EntryAnswers& answers,
+                                           int entry_index);
+
+// Check made on submit: everything of ValidateDraft, plus required items answered, "forms"
+// does not hold both trafficking_possible and trafficking_confirmed, met_anyone answered,
+// met_anyone == yes requires at least one entry and no/unknown requires none, and an
+// entry's stated birth year (when given) agrees with its age band at the period's end.
+struct EntryForSubmit {
+  EntryAnswers answers;
+  std::optional<int> birth_year;  // from the matching key input, only when still in memory
+};
+std::vector<ValidationIssue> ValidateSubmission(const Questionnaire& q,
+                                                std::optional<MetAnyone> met_anyone,
+                                                const std::vector<EntryForSubmit>& entries,
+                                                const Period& reference_period);
+
+// Compact, order-stable text form for storage: "item=a,b;item2=c". Codes are [a-z0-9_].
+std::string EncodeAnswers(const EntryAnswers& answers);
+// kInvalidArgument on any malformed text (fuzzed).
+Result<EntryAnswers> DecodeAnswers(std::string_view text);
+
+}  // namespace synlig::survey

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Shared by scripts/setup.sh and scripts/test.sh: installs what is missing (Debian packages,
+# npm from the committed lock file) and builds. Idempotent: seconds when nothing is missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JOBS="${JOBS:-$(nproc)}"
+
+BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates
+  libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev libkainjow-mustache-dev
+  libtomlplusplus-dev libeigen3-dev libglpk-dev libpqxx-dev
+  libgtest-dev libgmock-dev libbenchmark-dev)
+TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev sqlite3 curl)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# install_packages PKG...: apt-get install of the packages not yet installed.
+install_packages() {
+  local missing=()
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then return 0; fi
+  log "installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    install_packages nodejs npm
+  fi
+}
+
+# npm_install DIR: installs DIR's node modules from its lock file when they are missing/stale.
+npm_install() {
+  local dir="$1"
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then
+    log "npm ci in ${dir#"$ROOT"/}"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error \
+      && touch node_modules/.stamp)
+  fi
+}
+
+# build DIR [CMAKE ARGS...]
+build() {
+  local dir="$1"; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -S "$ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+  fi
+  cmake --build "$dir" -j "$JOBS"
+}
