@@ -56,9 +56,19 @@ std::vector<ValidationIssue> ValidateSubmission(const Questionnaire& q,
                                                 const std::vector<EntryForSubmit>& entries,
                                                 const Period& reference_period);
 
+// The same answers with every option list sorted and de-duplicated and unanswered items
+// (empty lists) dropped. Two entries with equal canonical forms encode identically.
+EntryAnswers CanonicalAnswers(const EntryAnswers& answers);
+
 // Compact, order-stable text form for storage: "item=a,b;item2=c". Codes are [a-z0-9_].
+// Items ascend (byte order), options within an item ascend and are unique, items with no
+// options are left out; "" is the empty set of answers. DecodeAnswers(EncodeAnswers(a)) ==
+// CanonicalAnswers(a). Encoding does not check codes against a questionnaire (Validate* does).
 std::string EncodeAnswers(const EntryAnswers& answers);
-// kInvalidArgument on any malformed text (fuzzed).
+// Accepts exactly the canonical form EncodeAnswers writes, so Encode(Decode(x)) == x.
+// kInvalidArgument (field "answers") on anything else: an empty or over-long (> 64) code, a
+// character outside [a-z0-9_] in a code, a missing '=', items or options out of order or
+// repeated, an empty option list, a stray separator. Fuzzed.
 Result<EntryAnswers> DecodeAnswers(std::string_view text);
 
 }  // namespace synlig::survey
