@@ -1,27 +1,19 @@
 // EntryAnswers helpers, MetAnyone codes, and the compact storage encoding of answers
-// ("item=a,b;item2=c"), decoded strictly: only the canonical form EncodeAnswers writes is accepted.
+// ("item=a,b;item2=c"), decoded strictly: only the canonical form EncodeAnswers writes is
+// accepted.
 #include "synlig/survey/answers.h"
 
 #include <algorithm>
 #include <string>
 
+#include "text.h"
+
 namespace synlig::survey {
 namespace {
 
-constexpr std::size_t kMaxCodeLength = 64;
-
-bool IsCodeChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
-
-// Quotes a fragment of untrusted text for an error message: printable ASCII only, shortened.
-std::string Quote(std::string_view text) {
-  std::string out = "'";
-  for (char c : text.substr(0, 40)) {
-    out += (c >= 0x20 && c < 0x7f) ? c : '?';
-  }
-  if (text.size() > 40) out += "...";
-  out += "'";
-  return out;
-}
+using internal::IsCodeChar;
+using internal::kMaxCodeLength;
+std::string Quote(std::string_view text) { return internal::QuoteValue(text); }
 
 // Reads one code starting at pos, up to a delimiter. Returns the code or an error message.
 Result<std::string_view> ReadCode(std::string_view text, std::size_t& pos, const char* what) {

@@ -10,13 +10,13 @@
 #include <string>
 
 #include "embedded.h"
+#include "text.h"
 
 namespace synlig::survey {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxCodeLength = 64;
 constexpr std::size_t kMaxTextLength = 2000;
 
 // The items and option codes the dashboard tables rely on.
@@ -50,21 +50,8 @@ constexpr ShippedDefinition kShipped[] = {
     {"standard", 1, "libs/survey/definitions/standard-v1.json"},
 };
 
-bool IsCode(std::string_view s) {
-  if (s.empty() || s.size() > kMaxCodeLength) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  }
-  return true;
-}
-
-// Untrusted text in a message: printable ASCII kept, the rest replaced, shortened.
-std::string Quote(std::string_view text) {
-  std::string out = "'";
-  for (char c : text.substr(0, 40)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
-  if (text.size() > 40) out += "...";
-  return out + "'";
-}
+using internal::IsCode;
+std::string Quote(std::string_view text) { return internal::QuoteValue(text); }
 
 Unexpected Bad(const std::string& where, const std::string& what) {
   return InvalidArgument("questionnaire definition: " + where + ": " + what, where);

@@ -30,7 +30,11 @@ std::string_view MetAnyoneCode(MetAnyone m);  // "yes", "no", "unknown"
 Result<MetAnyone> ParseMetAnyone(std::string_view code);
 
 // One problem with a respondent's input, placed on an entry (-1 = the response itself) and
-// an item (or "matching_key_*", "met_anyone"). Messages name the offending value.
+// an item (or "met_anyone"). Messages name the offending value and the item's label, and
+// the person as "person N" with N = entry + 1, e.g.
+//   "Okänt svarsalternativ 'x' för frågan 'Åldersgrupp' (person 2)".
+// Untrusted values are quoted with control characters and invalid UTF-8 replaced by '?' and
+// cut after 40 characters; the messages are plain text (HTML-escape them when rendering).
 struct ValidationIssue {
   int entry = -1;
   std::string item;
@@ -38,15 +42,21 @@ struct ValidationIssue {
   std::string message_en;
 };
 
-// Check made on every save: only known items and options, right cardinality, no exclusive
-// option combined with others. Unanswered required items are allowed in a draft.
+// Check made on every save of entry number entry_index (0-based): only known items and
+// options, at most one option for a kSingle item, no exclusive option combined with others.
+// Repeated options and empty option lists (= unanswered) are not problems. Unanswered
+// required items are allowed in a draft. Issues come in questionnaire order, then unknown
+// items. An empty result means the draft may be saved.
 std::vector<ValidationIssue> ValidateDraft(const Questionnaire& q, const EntryAnswers& answers,
                                            int entry_index);
 
 // Check made on submit: everything of ValidateDraft, plus required items answered, "forms"
 // does not hold both trafficking_possible and trafficking_confirmed, met_anyone answered,
 // met_anyone == yes requires at least one entry and no/unknown requires none, and an
-// entry's stated birth year (when given) agrees with its age band at the period's end.
+// entry's stated birth year (when given) agrees with its age band (item "age_band"; the
+// birthday is unknown, so any age from (first year of the period - birth year - 1) to (last
+// year of the period - birth year) is accepted; "unknown" is never in conflict). Issues on
+// the response (entry -1) come first, then each entry's in order. Empty = may be submitted.
 struct EntryForSubmit {
   EntryAnswers answers;
   std::optional<int> birth_year;  // from the matching key input, only when still in memory

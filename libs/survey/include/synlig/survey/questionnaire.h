@@ -22,7 +22,10 @@ struct Option {
   std::string label_sv;
   std::string label_en;
   bool exclusive = false;     // may not be combined with other options of a kMulti item
-  std::string htcds;          // the HTCDS 2.0 value this maps to, if any
+  // The HTCDS 2.0 value this maps to, if any: a value of the item's htcds_field, or
+  // "<field>:<Value>" when the option maps to another field (e.g. "forms" option
+  // trafficking_possible -> "vic_TraffickingStatus:PossibleVictimOfTrafficking").
+  std::string htcds;
 };
 
 struct Item {
@@ -51,11 +54,17 @@ struct Questionnaire {
   const Item* FindItem(std::string_view item_code) const;
 };
 
-// Parses and checks a definition file. kInvalidArgument naming the offending item/option for:
-// malformed JSON, missing id/version/items, duplicate item or option codes, codes outside
-// [a-z0-9_], an item without options, missing Swedish or English labels, unknown kind. The
-// items the dashboard relies on ("gender", "age_band", "forms", "arenas", "location") must be
-// present with their standard option codes.
+// Parses and checks a definition file: a JSON object {id, version, title_sv, title_en,
+// items: [{code, kind: "single"|"multi", required?, label_sv, label_en, help_sv?, help_en?,
+// htcds_field?, options: [{code, label_sv, label_en, exclusive?, htcds?}]}]}.
+// kInvalidArgument naming the offending item/option (message) and its JSON path (field, e.g.
+// "items[2] (forms).options[0]") for: malformed JSON or invalid UTF-8, missing id/version/items,
+// a version that is not a positive integer, duplicate item or option codes, codes that are not
+// 1-64 characters of [a-z0-9_], an item without options, missing or empty Swedish or English
+// labels or title, unknown kind (there is no free-text kind), a value of the wrong JSON type,
+// an unknown key (a typo), an exclusive option on a single item. The items the dashboard
+// relies on ("gender", "age_band", "forms", "arenas", "location") must be present with their
+// standard kinds and option codes; more items and options are allowed.
 Result<Questionnaire> ParseQuestionnaire(std::string_view json_text);
 
 // The embedded standard template, parsed once.
