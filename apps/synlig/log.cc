@@ -1,4 +1,4 @@
-// Structured log lines (logfmt).
+// Structured log lines: one JSON object per line.
 #include "log.h"
 
 #include <cstdio>
@@ -7,17 +7,7 @@
 namespace synlig::app {
 namespace {
 
-void AppendValue(std::string& out, std::string_view v) {
-  bool quote = v.empty();
-  for (char c : v) {
-    if (c == ' ' || c == '"' || c == '=' || c == '\\' || static_cast<unsigned char>(c) < 0x20) {
-      quote = true;
-    }
-  }
-  if (!quote) {
-    out += v;
-    return;
-  }
+void AppendJsonString(std::string& out, std::string_view v) {
   out += '"';
   for (char c : v) {
     switch (c) {
@@ -39,7 +29,7 @@ void AppendValue(std::string& out, std::string_view v) {
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
           out += buf;
         } else {
           out += c;
@@ -62,18 +52,19 @@ std::string Iso8601Utc(std::int64_t unix_seconds) {
 
 std::string FormatLogLine(std::string_view timestamp, std::string_view level,
                           std::string_view event, std::initializer_list<LogField> fields) {
-  std::string line = "ts=";
-  line += timestamp;
-  line += " level=";
-  line += level;
-  line += " event=";
-  AppendValue(line, event);
+  std::string line = "{\"ts\":";
+  AppendJsonString(line, timestamp);
+  line += ",\"level\":";
+  AppendJsonString(line, level);
+  line += ",\"msg\":";
+  AppendJsonString(line, event);
   for (const auto& [key, value] : fields) {
-    line += ' ';
-    line += key;
-    line += '=';
-    AppendValue(line, value);
+    line += ',';
+    AppendJsonString(line, key);
+    line += ':';
+    AppendJsonString(line, value);
   }
+  line += '}';
   return line;
 }
 

@@ -1,6 +1,7 @@
-// Structured logs: one line per event, English, key=value pairs (logfmt), written to stdout.
-//   logger.Info("server_started", {{"addr", "127.0.0.1"}, {"port", "8080"}});
-//   -> ts=2026-11-28T03:14:00Z level=info event=server_started addr=127.0.0.1 port=8080
+// Structured logs: one JSON object per line and event, English, on stdout; the same shape as
+// the web server's lines, so one parser reads both.
+//   logger.Info("server_started", {{"bind", "127.0.0.1"}, {"port", "8080"}});
+//   -> {"ts":"2026-11-28T03:14:00Z","level":"info","msg":"server_started","bind":"127.0.0.1",...}
 #pragma once
 
 #include <initializer_list>
@@ -31,8 +32,7 @@ class Logger {
   std::mutex mu_;
 };
 
-// One logfmt line (without the newline). Values with spaces, quotes, '=' or control
-// characters are quoted and escaped; exposed for tests.
+// One JSON line (without the newline); every value is a JSON string. Exposed for tests.
 std::string FormatLogLine(std::string_view timestamp, std::string_view level,
                           std::string_view event, std::initializer_list<LogField> fields);
 

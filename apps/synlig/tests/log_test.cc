@@ -8,15 +8,16 @@
 namespace synlig::app {
 namespace {
 
-TEST(FormatLogLine, WritesKeyValuePairs) {
+TEST(FormatLogLine, WritesOneJsonObjectWithStringValues) {
   EXPECT_EQ(FormatLogLine("2026-01-02T03:04:05Z", "info", "server_started",
                           {{"addr", "127.0.0.1"}, {"port", "8080"}}),
-            "ts=2026-01-02T03:04:05Z level=info event=server_started addr=127.0.0.1 port=8080");
+            R"({"ts":"2026-01-02T03:04:05Z","level":"info","msg":"server_started",)"
+            R"("addr":"127.0.0.1","port":"8080"})");
 }
 
 TEST(FormatLogLine, QuotesAndEscapesValuesThatNeedIt) {
-  EXPECT_EQ(FormatLogLine("t", "error", "x", {{"msg", "a \"b\"\nc"}, {"e", ""}}),
-            "ts=t level=error event=x msg=\"a \\\"b\\\"\\nc\" e=\"\"");
+  EXPECT_EQ(FormatLogLine("t", "error", "x", {{"m", "a \"b\"\nc\x01"}, {"e", ""}}),
+            R"({"ts":"t","level":"error","msg":"x","m":"a \"b\"\nc\u0001","e":""})");
 }
 
 TEST(Logger, WritesOneLinePerEventWithInjectedTime) {
@@ -26,8 +27,8 @@ TEST(Logger, WritesOneLinePerEventWithInjectedTime) {
   log.Info("a");
   log.Warn("b", {{"k", "v"}});
   EXPECT_EQ(out.str(),
-            "ts=2026-01-01T00:00:00Z level=info event=a\n"
-            "ts=2026-01-01T00:00:00Z level=warn event=b k=v\n");
+            "{\"ts\":\"2026-01-01T00:00:00Z\",\"level\":\"info\",\"msg\":\"a\"}\n"
+            "{\"ts\":\"2026-01-01T00:00:00Z\",\"level\":\"warn\",\"msg\":\"b\",\"k\":\"v\"}\n");
 }
 
 }  // namespace
