@@ -41,6 +41,10 @@ function(synlig_test name)
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)
   endif()
+  if(NOT TARGET synlig_all_tests)
+    add_custom_target(synlig_all_tests)
+  endif()
+  add_dependencies(synlig_all_tests ${name})
   include(GoogleTest)
   gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
 endfunction()
@@ -61,6 +65,7 @@ function(synlig_embed target ns)
     COMMAND ${CMAKE_COMMAND} -DROOT=${PROJECT_SOURCE_DIR} -DOUT=${out} -DNS=${ns}
             "-DFILES=${files_arg}" -P ${script}
     DEPENDS ${abs_files} ${script}
-    COMMENT "Embedding files into ${target}")
+    COMMENT "Embedding files into ${target}"
+    VERBATIM)  # FILES holds '|', which a shell would take for a pipe
   target_sources(${target} PRIVATE ${out})
 endfunction()

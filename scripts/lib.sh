@@ -47,11 +47,18 @@ npm_install() {
   fi
 }
 
-# build DIR [CMAKE ARGS...]
+# build DIR [CMAKE ARGS...] [-- TARGET...]: configures once, then builds (all, or the targets).
 build() {
   local dir="$1"; shift
-  if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+  local args=() targets=()
+  while [ $# -gt 0 ]; do
+    if [ "$1" = "--" ]; then shift; targets=("$@"); break; fi
+    args+=("$1"); shift
+  done
+  cmake -S "$ROOT" -B "$dir" -G Ninja "${args[@]}" >/dev/null
+  if [ ${#targets[@]} -gt 0 ]; then
+    cmake --build "$dir" -j "$JOBS" --target "${targets[@]}"
+  else
+    cmake --build "$dir" -j "$JOBS"
   fi
-  cmake --build "$dir" -j "$JOBS"
 }

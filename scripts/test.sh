@@ -64,7 +64,7 @@ fi
 if has sanitize; then
   log "building unit tests with ASan+UBSan"
   build "$ROOT/build/asan" -DCMAKE_BUILD_TYPE=Debug -DSYNLIG_SANITIZE=ON -DSYNLIG_WERROR=ON \
-    -DSYNLIG_BENCH=OFF
+    -DSYNLIG_BENCH=OFF -- synlig_all_tests
   run sanitize env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$ROOT/build/asan" -L unit --output-on-failure -j "$JOBS"
 fi
@@ -74,7 +74,7 @@ fi
 if has fuzz && [ -f "$ROOT/fuzz/CMakeLists.txt" ]; then
   log "building fuzz targets (clang, libFuzzer)"
   build "$ROOT/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-    -DSYNLIG_FUZZ=ON -DSYNLIG_BENCH=OFF
+    -DSYNLIG_FUZZ=ON -DSYNLIG_BENCH=OFF -- synlig_all_fuzzers
   run fuzz ctest --test-dir "$ROOT/build/fuzz" -L fuzz --output-on-failure
 fi
 if has slow; then
