@@ -21,7 +21,7 @@ struct Option {
   std::string code;  // stable, stored: [a-z0-9_]+
   std::string label_sv;
   std::string label_en;
-  bool exclusive = false;     // may not be combined with other options of a kMulti item
+  bool exclusive = false;  // may not be combined with other options of a kMulti item
   // The HTCDS 2.0 value this maps to, if any: a value of the item's htcds_field, or
   // "<field>:<Value>" when the option maps to another field (e.g. "forms" option
   // trafficking_possible -> "vic_TraffickingStatus:PossibleVictimOfTrafficking").

@@ -34,13 +34,13 @@ struct CrossTab {
 };
 
 struct Dashboard {
-  std::int64_t entries = 0;            // upper bound of persons known
+  std::int64_t entries = 0;  // upper bound of persons known
   // After deduplication: distinct matching-key hashes, plus each entry without a usable key
   // (it cannot be matched, so it counts as a person of its own). The range shown is
   // [unique_persons, entries].
   std::int64_t unique_persons = 0;
-  std::vector<CrossTab> tables;        // form×gender, form×age (<18/18+/unknown), arena×form,
-                                       // location×form
+  std::vector<CrossTab> tables;  // form×gender, form×age (<18/18+/unknown), arena×form,
+                                 // location×form
 };
 
 Dashboard Tabulate(const Questionnaire& q, std::span<const TabEntry> entries);

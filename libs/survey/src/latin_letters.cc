@@ -1,0 +1,72 @@
+// Upper-casing and composition of Latin letters (Basic Latin, Latin-1 Supplement and Latin
+// Extended-A) for matching-key initials, without a Unicode library.
+#include "latin_letters.h"
+
+#include <array>
+
+namespace synlig::survey::internal {
+namespace {
+
+struct Composition {
+  char32_t base;  // upper-case ASCII letter
+  char32_t mark;  // combining mark (U+0300..U+036F)
+  char32_t composed;
+};
+// Every upper-case letter of U+00C0..U+017F that Unicode decomposes into an ASCII letter and
+// one combining mark (canonical decompositions), so "O" + U+0308 composes to "Ö".
+constexpr Composition kCompositions[] = {
+    {'A', 0x300, 0x0C0}, {'A', 0x301, 0x0C1}, {'A', 0x302, 0x0C2}, {'A', 0x303, 0x0C3},
+    {'A', 0x308, 0x0C4}, {'A', 0x30A, 0x0C5}, {'C', 0x327, 0x0C7}, {'E', 0x300, 0x0C8},
+    {'E', 0x301, 0x0C9}, {'E', 0x302, 0x0CA}, {'E', 0x308, 0x0CB}, {'I', 0x300, 0x0CC},
+    {'I', 0x301, 0x0CD}, {'I', 0x302, 0x0CE}, {'I', 0x308, 0x0CF}, {'N', 0x303, 0x0D1},
+    {'O', 0x300, 0x0D2}, {'O', 0x301, 0x0D3}, {'O', 0x302, 0x0D4}, {'O', 0x303, 0x0D5},
+    {'O', 0x308, 0x0D6}, {'U', 0x300, 0x0D9}, {'U', 0x301, 0x0DA}, {'U', 0x302, 0x0DB},
+    {'U', 0x308, 0x0DC}, {'Y', 0x301, 0x0DD}, {'A', 0x304, 0x100}, {'A', 0x306, 0x102},
+    {'A', 0x328, 0x104}, {'C', 0x301, 0x106}, {'C', 0x302, 0x108}, {'C', 0x307, 0x10A},
+    {'C', 0x30C, 0x10C}, {'D', 0x30C, 0x10E}, {'E', 0x304, 0x112}, {'E', 0x306, 0x114},
+    {'E', 0x307, 0x116}, {'E', 0x328, 0x118}, {'E', 0x30C, 0x11A}, {'G', 0x302, 0x11C},
+    {'G', 0x306, 0x11E}, {'G', 0x307, 0x120}, {'G', 0x327, 0x122}, {'H', 0x302, 0x124},
+    {'I', 0x303, 0x128}, {'I', 0x304, 0x12A}, {'I', 0x306, 0x12C}, {'I', 0x328, 0x12E},
+    {'I', 0x307, 0x130}, {'J', 0x302, 0x134}, {'K', 0x327, 0x136}, {'L', 0x301, 0x139},
+    {'L', 0x327, 0x13B}, {'L', 0x30C, 0x13D}, {'N', 0x301, 0x143}, {'N', 0x327, 0x145},
+    {'N', 0x30C, 0x147}, {'O', 0x304, 0x14C}, {'O', 0x306, 0x14E}, {'O', 0x30B, 0x150},
+    {'R', 0x301, 0x154}, {'R', 0x327, 0x156}, {'R', 0x30C, 0x158}, {'S', 0x301, 0x15A},
+    {'S', 0x302, 0x15C}, {'S', 0x327, 0x15E}, {'S', 0x30C, 0x160}, {'T', 0x327, 0x162},
+    {'T', 0x30C, 0x164}, {'U', 0x303, 0x168}, {'U', 0x304, 0x16A}, {'U', 0x306, 0x16C},
+    {'U', 0x30A, 0x16E}, {'U', 0x30B, 0x170}, {'U', 0x328, 0x172}, {'W', 0x302, 0x174},
+    {'Y', 0x302, 0x176}, {'Y', 0x308, 0x178}, {'Z', 0x301, 0x179}, {'Z', 0x307, 0x17B},
+    {'Z', 0x30C, 0x17D},
+};
+
+}  // namespace
+
+bool IsLatinLetter(char32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7;
+}
+
+bool IsCombiningMark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
+
+char32_t UpperLatin(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 0x20;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
+  if (c == 0xFF) return 0x178;               // ÿ -> Ÿ
+  if (c == 0x130 || c == 0x131) return 'I';  // İ, ı: the same initial as I on a Swedish keyboard
+  if (c == 0x17F) return 'S';                // long s
+  // Latin Extended-A alternates upper/lower in pairs; the parity flips around U+0138 (ĸ,
+  // no upper case) and U+0149 (ŉ, no single upper case), and again after U+0178 (Ÿ).
+  if (c >= 0x100 && c <= 0x137) return c & ~char32_t{1};
+  if (c >= 0x139 && c <= 0x148) return (c % 2 == 1) ? c : c - 1;
+  if (c >= 0x14A && c <= 0x177) return c & ~char32_t{1};
+  if (c >= 0x179 && c <= 0x17E) return (c % 2 == 1) ? c : c - 1;
+  return c;
+}
+
+char32_t ComposeUpper(char32_t upper_base, char32_t mark) {
+  for (const Composition& composition : kCompositions) {
+    if (composition.base == upper_base && composition.mark == mark) return composition.composed;
+  }
+  return 0;
+}
+
+}  // namespace synlig::survey::internal
