@@ -57,6 +57,8 @@ std::vector<ValidationIssue> ValidateDraft(const Questionnaire& q, const EntryAn
 // birthday is unknown, so any age from (first year of the period - birth year - 1) to (last
 // year of the period - birth year) is accepted; "unknown" is never in conflict). Issues on
 // the response (entry -1) come first, then each entry's in order. Empty = may be submitted.
+// The age-band message names the birth year, which is matching-key input: show it to the
+// respondent, never log or store it.
 struct EntryForSubmit {
   EntryAnswers answers;
   std::optional<int> birth_year;  // from the matching key input, only when still in memory
