@@ -66,6 +66,7 @@ struct Round {
 
 enum class ResponseStatus { kNotStarted, kDraft, kSubmitted };
 std::string_view ResponseStatusCode(ResponseStatus s);  // "not_started", "draft", "submitted"
+Result<ResponseStatus> ParseResponseStatus(std::string_view code);  // kInvalidArgument if unknown
 
 // One anonymous link = one response. The link's token is stored only as a hash.
 struct Response {

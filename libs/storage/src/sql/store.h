@@ -1,0 +1,32 @@
+// A driver plus what every repository needs around it: read/write transactions and the
+// fault injection the tests use to make the Nth statement fail like a failing disk.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "sql/driver.h"
+
+namespace synlig::storage::sql {
+
+class Store {
+ public:
+  explicit Store(std::unique_ptr<Driver> driver) : driver_(std::move(driver)) {}
+
+  Status Read(const std::function<Status(Tx&)>& body) { return Run(Access::kRead, body); }
+  Status Write(const std::function<Status(Tx&)>& body) { return Run(Access::kWrite, body); }
+  Dialect dialect() const { return driver_->dialect(); }
+
+  // From now on the `nth` statement (1-based) fails with kUnavailable and its transaction is
+  // rolled back; 0 turns injection off. For tests of the error paths.
+  void InjectFault(int nth) { fault_countdown_.store(nth); }
+
+ private:
+  Status Run(Access access, const std::function<Status(Tx&)>& body);
+
+  std::unique_ptr<Driver> driver_;
+  std::atomic<int> fault_countdown_{0};
+};
+
+}  // namespace synlig::storage::sql

@@ -1,0 +1,85 @@
+// Fault injection on every backend, after SQLite's own test method: fail the Nth statement of
+// an operation for N = 1, 2, ... until it succeeds; every failure must be a clean kUnavailable
+// that leaves the stored data exactly as it was.
+#include "storage_test_fixture.h"
+#include "synlig/storage/test_support.h"
+
+namespace synlig::storage {
+namespace {
+
+using survey::MetAnyone;
+
+constexpr int kMaxStatements = 50;
+
+TEST_P(FaultInjectionTest, SubmitEitherSucceedsOrFailsCleanlyAtEveryStatement) {
+  Id unit = MakeUnit("A");
+  Id round = MakeRound({unit});
+  Id response = MakeLink(round, unit, "t");
+  ASSERT_TRUE(db().responses().SaveDraft(response, MetAnyone::kYes,
+                                         {Entry("woman", "18_24"), Entry("man", "25_34")}, kNow));
+
+  int failures = 0;
+  bool succeeded = false;
+  for (int nth = 1; nth <= kMaxStatements && !succeeded; ++nth) {
+    ASSERT_TRUE(testing::InjectStatementFault(db(), nth));
+    Status s = db().responses().Submit(
+        response, MetAnyone::kYes,
+        {Entry("woman", "18_24", "h1"), Entry("man", "25_34"), Entry("man", "50_plus")}, kNow + 1);
+    ASSERT_TRUE(testing::InjectStatementFault(db(), 0));
+    if (s) {
+      succeeded = true;
+      break;
+    }
+    ++failures;
+    EXPECT_EQ(s.error().code(), ErrorCode::kUnavailable) << nth << ": " << s.error().ToString();
+    EXPECT_NE(s.error().message().find("submitting response"), std::string::npos);
+    EXPECT_EQ(s.error().message().find("h1"), std::string::npos) << "never echo a hash";
+    auto after = db().responses().Find(response);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->status, ResponseStatus::kDraft) << "fault at statement " << nth;
+    auto entries = db().responses().LoadEntries(response);
+    ASSERT_TRUE(entries);
+    EXPECT_EQ(entries->size(), 2u) << "fault at statement " << nth;
+  }
+  EXPECT_TRUE(succeeded);
+  EXPECT_GE(failures, 5) << "update, delete and three inserts can each fail";
+  EXPECT_EQ(db().responses().Find(response)->status, ResponseStatus::kSubmitted);
+  EXPECT_EQ(db().responses().LoadEntries(response)->size(), 3u);
+}
+
+TEST_P(FaultInjectionTest, RoundCreateEitherSucceedsOrCreatesNothing) {
+  Id a = MakeUnit("A");
+  Id b = MakeUnit("B");
+  Round round;
+  round.name = "R";
+  round.period = Period{*ParseDate("2025-01-01"), *ParseDate("2025-12-31")};
+  round.unit_ids = {a, b};
+  int failures = 0;
+  for (int nth = 1; nth <= kMaxStatements; ++nth) {
+    ASSERT_TRUE(testing::InjectStatementFault(db(), nth));
+    auto id = db().rounds().Create(round);
+    ASSERT_TRUE(testing::InjectStatementFault(db(), 0));
+    if (id) break;
+    ++failures;
+    EXPECT_EQ(id.error().code(), ErrorCode::kUnavailable);
+    EXPECT_TRUE(db().rounds().List()->empty()) << "fault at statement " << nth;
+  }
+  EXPECT_GE(failures, 4);
+  auto rounds = db().rounds().List();
+  ASSERT_EQ(rounds->size(), 1u);
+  EXPECT_EQ(rounds->front().unit_ids.size(), 2u);
+}
+
+TEST_P(FaultInjectionTest, FailedReadsReportUnavailable) {
+  Id unit = MakeUnit("A");
+  ASSERT_TRUE(testing::InjectStatementFault(db(), 1));
+  auto found = db().units().Find(unit);
+  ASSERT_TRUE(testing::InjectStatementFault(db(), 0));
+  ASSERT_FALSE(found);
+  EXPECT_EQ(found.error().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(found.error().message().find("reading unit"), std::string::npos);
+  EXPECT_TRUE(db().units().Find(unit));
+}
+
+}  // namespace
+}  // namespace synlig::storage
