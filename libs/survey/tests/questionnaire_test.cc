@@ -9,17 +9,21 @@
 #include <sstream>
 #include <string>
 
+#include "synlig/core/crypto.h"
+
 namespace synlig::survey {
 namespace {
 
 using nlohmann::json;
 
-json StandardJson() {
+std::string StandardText() {
   std::ifstream in(std::string(SYNLIG_SOURCE_DIR) + "/libs/survey/definitions/standard-v1.json");
   std::stringstream text;
   text << in.rdbuf();
-  return json::parse(text.str());
+  return text.str();
 }
+
+json StandardJson() { return json::parse(StandardText()); }
 
 // Parses the standard definition after applying `change`; expects kInvalidArgument whose
 // message contains `needle` and whose field contains `field`.
@@ -95,6 +99,14 @@ TEST(StandardQuestionnaireTest, MapsToHtcds) {
   EXPECT_EQ(q.FindItem("forms")->FindOption("trafficking_confirmed")->htcds,
             "vic_TraffickingStatus:ActualVictimOfTrafficking");
   EXPECT_EQ(q.FindItem("referrals")->htcds_field, "cas_ReferredOrganisation");
+}
+
+// Rounds record the questionnaire version they used, so a shipped version never changes:
+// a changed questionnaire is a new file (standard-v2.json) registered beside this one.
+TEST(StandardQuestionnaireTest, ShippedVersionOneIsUnchanged) {
+  ASSERT_TRUE(InitCrypto());
+  EXPECT_EQ(Sha256Hex(StandardText()),
+            "bfb2c3ebf5c7c8b124850580d2ac0d8490c34112f40707d4492580cba0d7db07");
 }
 
 TEST(StandardQuestionnaireTest, SameInstanceEveryCall) {
