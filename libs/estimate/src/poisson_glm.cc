@@ -45,14 +45,15 @@ Result<GlmResult> FitPoissonGlm(const Eigen::MatrixXd& x, const Eigen::VectorXd&
     }
     Eigen::VectorXd beta;
     if (options.fast) {
-      Eigen::MatrixXd xtwx = x.transpose() * mu.asDiagonal() * x;
+      xw = w.asDiagonal() * x;
+      Eigen::MatrixXd xtwx = Eigen::MatrixXd::Zero(p, p);
+      xtwx.selfadjointView<Eigen::Lower>().rankUpdate(xw.transpose());
       Eigen::LLT<Eigen::MatrixXd> llt(xtwx);
       if (llt.info() != Eigen::Success) {
         return FailedPrecondition("the design is rank-deficient: parameters are not identifiable");
       }
       beta = llt.solve(x.transpose() * (mu.array() * z.array()).matrix());
-      r_factor = llt.matrixU();
-      perm.setIdentity();
+      if (options.covariance) r_factor = llt.matrixU();
     } else {
       xw = w.asDiagonal() * x;
       Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(xw);
@@ -81,10 +82,12 @@ Result<GlmResult> FitPoissonGlm(const Eigen::MatrixXd& x, const Eigen::VectorXd&
     devold = dev;
   }
   if (result.iterations == 0) return FailedPrecondition("no iteration was allowed");
-  // (XᵀWX)⁻¹ = P R⁻¹ R⁻ᵀ Pᵀ.
-  Eigen::MatrixXd r_inv = r_factor.triangularView<Eigen::Upper>().solve(
-      Eigen::MatrixXd::Identity(p, p));
-  result.covariance = perm * (r_inv * r_inv.transpose()) * perm.transpose();
+  if (options.covariance) {
+    // (XᵀWX)⁻¹ = P R⁻¹ R⁻ᵀ Pᵀ.
+    Eigen::MatrixXd r_inv = r_factor.triangularView<Eigen::Upper>().solve(
+        Eigen::MatrixXd::Identity(p, p));
+    result.covariance = perm * (r_inv * r_inv.transpose()) * perm.transpose();
+  }
   result.mu = mu;
   double ll = 0;
   for (Eigen::Index i = 0; i < n; ++i) {

@@ -16,6 +16,8 @@ struct GlmOptions {
   // Normal equations with Cholesky instead of QR: faster, less accurate when weights span many
   // orders of magnitude. Used by the model search.
   bool fast = false;
+  // Compute the covariance of the coefficients (skipped by the model search).
+  bool covariance = true;
 };
 
 struct GlmResult {
