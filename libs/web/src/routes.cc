@@ -1,0 +1,173 @@
+// The route table and its matcher. Patterns are matched segment by segment: no regular
+// expressions on the request path.
+#include "routes.h"
+
+#include <array>
+
+namespace synlig::web {
+namespace {
+
+constexpr RoleMask kAdmin = RoleBit(Role::kAdmin);
+constexpr RoleMask kAnalyst = RoleBit(Role::kAnalyst);
+constexpr RoleMask kCoordinator = RoleBit(Role::kCoordinator);
+constexpr RoleMask kReader = RoleBit(Role::kReader);
+
+constexpr std::array kRoutes = {
+    Route{RouteId::kHealthz, "GET", "/healthz", Access::kAnonymous, 0, "liveness: 200 \"ok\""},
+    Route{RouteId::kStatic, "GET", "/static/{file}", Access::kAnonymous, 0,
+          "embedded CSS and images"},
+    Route{RouteId::kLang, "GET", "/lang", Access::kAnonymous, 0,
+          "sets the language cookie (lang=sv|en), 303 to the local path in next"},
+    Route{RouteId::kHome, "GET", "/", Access::kRoles, kEveryRole,
+          "home page with the role's links"},
+    Route{RouteId::kLoginForm, "GET", "/login", Access::kAnonymous, 0,
+          "login form; sets the login-form cookie"},
+    Route{RouteId::kLogin, "POST", "/login", Access::kAnonymous, 0,
+          "log in (login-form CSRF); 303 to next or /"},
+    Route{RouteId::kLogout, "POST", "/logout", Access::kRoles, kEveryRole,
+          "log out; 303 to /login"},
+    Route{RouteId::kRespondentForm, "GET", "/r/{token}", Access::kRespondent, 0,
+          "the questionnaire of an anonymous link"},
+    Route{RouteId::kRespondentPost, "POST", "/r/{token}", Access::kRespondent, 0,
+          "save / add entry / remove entry / submit the questionnaire"},
+    Route{RouteId::kRoundsList, "GET", "/rounds", Access::kRoles, kAnalyst, "list of rounds"},
+    Route{RouteId::kRoundNew, "GET", "/rounds/new", Access::kRoles, kAnalyst,
+          "form to create a round"},
+    Route{RouteId::kRoundCreate, "POST", "/rounds", Access::kRoles, kAnalyst,
+          "create a round; 303 to /rounds/{id}"},
+    Route{RouteId::kRoundDashboard, "GET", "/rounds/{id}", Access::kRoles, kAnalyst,
+          "dashboard: response status, persons known, tables (audit: case_rows_view)"},
+    Route{RouteId::kRoundOpen, "POST", "/rounds/{id}/open", Access::kRoles, kAnalyst,
+          "draft -> open"},
+    Route{RouteId::kRoundClose, "POST", "/rounds/{id}/close", Access::kRoles, kAnalyst,
+          "open -> closed"},
+    Route{RouteId::kRoundLinks, "POST", "/rounds/{id}/links", Access::kRoles, kAnalyst,
+          "generate anonymous links; the page shows them once"},
+    Route{RouteId::kRoundLinksCsv, "POST", "/rounds/{id}/links.csv", Access::kRoles, kAnalyst,
+          "CSV of the links just generated (tokens posted back from that page)"},
+    Route{RouteId::kRoundTablesCsv, "GET", "/rounds/{id}/tables.csv", Access::kRoles, kAnalyst,
+          "tables as CSV, lang=sv|en (audit: case_rows_export)"},
+    Route{RouteId::kReportsList, "GET", "/reports", Access::kRoles, kReader | kAnalyst,
+          "closed rounds with a report"},
+    Route{RouteId::kReport, "GET", "/reports/{id}", Access::kRoles, kReader | kAnalyst,
+          "tables with cells under k shown as <k (closed rounds only)"},
+    Route{RouteId::kReportCsv, "GET", "/reports/{id}/tables.csv", Access::kRoles,
+          kReader | kAnalyst, "suppressed tables as CSV, lang=sv|en"},
+    Route{RouteId::kMyUnit, "GET", "/my-unit", Access::kRoles, kCoordinator,
+          "response status of the coordinator's own unit"},
+    Route{RouteId::kAdminUsers, "GET", "/admin/users", Access::kRoles, kAdmin, "list of users"},
+    Route{RouteId::kAdminUserCreate, "POST", "/admin/users", Access::kRoles, kAdmin, "add a user"},
+    Route{RouteId::kAdminUserDisable, "POST", "/admin/users/{id}/disable", Access::kRoles, kAdmin,
+          "disable a user (ends their sessions)"},
+    Route{RouteId::kAdminUserEnable, "POST", "/admin/users/{id}/enable", Access::kRoles, kAdmin,
+          "enable a user"},
+    Route{RouteId::kAdminUserPassword, "POST", "/admin/users/{id}/password", Access::kRoles, kAdmin,
+          "set a new password (clears the lock-out)"},
+    Route{RouteId::kAdminUnits, "GET", "/admin/units", Access::kRoles, kAdmin, "list of units"},
+    Route{RouteId::kAdminUnitCreate, "POST", "/admin/units", Access::kRoles, kAdmin, "add a unit"},
+    Route{RouteId::kAdminAudit, "GET", "/admin/audit", Access::kRoles, kAdmin,
+          "audit log with filters and paging"},
+};
+
+bool IsDigits(std::string_view s) {
+  if (s.empty() || s.size() > 18) return false;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool IsFileName(std::string_view s) {
+  if (s.empty() || s.size() > 128 || s.front() == '.') return false;
+  for (const char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Splits off the next segment of a path or pattern starting after a '/'.
+std::string_view NextSegment(std::string_view& rest) {
+  const std::size_t slash = rest.find('/');
+  const std::string_view seg = rest.substr(0, slash);
+  rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  return seg;
+}
+
+bool MatchPattern(std::string_view pattern, std::string_view path, std::vector<std::string>& args) {
+  if (pattern.empty() || path.empty() || pattern.front() != '/' || path.front() != '/')
+    return false;
+  if (pattern == "/" || path == "/") return pattern == path;
+  std::string_view p = pattern.substr(1);
+  std::string_view s = path.substr(1);
+  args.clear();
+  bool more_p = true;
+  bool more_s = true;
+  while (more_p && more_s) {
+    more_p = p.find('/') != std::string_view::npos;
+    more_s = s.find('/') != std::string_view::npos;
+    const std::string_view ps = NextSegment(p);
+    const std::string_view ss = NextSegment(s);
+    if (ps == "{id}") {
+      if (!IsDigits(ss)) return false;
+      args.emplace_back(ss);
+    } else if (ps == "{token}") {
+      if (ss.empty() || ss.size() > 256) return false;
+      args.emplace_back(ss);
+    } else if (ps == "{file}") {
+      if (!IsFileName(ss)) return false;
+      args.emplace_back(ss);
+    } else if (ps != ss) {
+      return false;
+    }
+  }
+  return more_p == more_s;
+}
+
+}  // namespace
+
+std::span<const Route> RouteTable() { return kRoutes; }
+
+std::optional<RouteMatch> MatchRoute(std::string_view method, std::string_view path) {
+  const std::string_view m = method == "HEAD" ? std::string_view("GET") : method;
+  RouteMatch match;
+  for (const Route& route : kRoutes) {
+    if (route.method != m) continue;
+    if (MatchPattern(route.pattern, path, match.args)) {
+      match.route = &route;
+      return match;
+    }
+  }
+  return std::nullopt;
+}
+
+Decision Decide(const Route& route, std::string_view method, std::optional<Role> role) {
+  if (route.access != Access::kRoles) return Decision::kAllow;
+  if (!role) {
+    return method == "GET" || method == "HEAD" ? Decision::kRedirectToLogin
+                                               : Decision::kUnauthenticated;
+  }
+  return (route.roles & RoleBit(*role)) != 0 ? Decision::kAllow : Decision::kForbidden;
+}
+
+std::string AccessText(const Route& route) {
+  switch (route.access) {
+    case Access::kAnonymous:
+      return "anonymous";
+    case Access::kRespondent:
+      return "respondent token";
+    case Access::kRoles:
+      break;
+  }
+  if (route.roles == kEveryRole) return "any role";
+  std::string out;
+  for (const Role role : kAllRoles) {
+    if ((route.roles & RoleBit(role)) == 0) continue;
+    if (!out.empty()) out.append(", ");
+    out.append(RoleCode(role));
+  }
+  return out;
+}
+
+}  // namespace synlig::web

@@ -1,0 +1,175 @@
+// web::Server over cpp-httplib: tuned with the runtime setters (Debian's build ignores -D
+// macros), every request adapted to App::Handle, security headers on every response.
+#include "synlig/web/server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <exception>
+
+#include "app.h"
+#include "log.h"
+
+namespace synlig::web {
+namespace {
+
+constexpr std::string_view kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+// The path as it may be logged: a respondent token never reaches the log.
+std::string LoggablePath(const std::string& path) {
+  if (path.starts_with("/r/")) return "/r/<redacted>";
+  return path.substr(0, 200);
+}
+
+HttpRequest Adapt(const httplib::Request& req) {
+  HttpRequest r;
+  r.method = req.method;
+  r.path = req.path;
+  if (const std::size_t q = req.target.find('?'); q != std::string::npos) {
+    r.query = req.target.substr(q + 1);
+  }
+  r.body = req.body;
+  r.content_type = req.get_header_value("Content-Type");
+  r.cookie_header = req.get_header_value("Cookie");
+  r.csrf_header = req.get_header_value("X-CSRF-Token");
+  r.host = req.get_header_value("Host");
+  r.remote_addr = req.remote_addr;
+  return r;
+}
+
+void SetSecurityHeaders(httplib::Response& res, bool cacheable) {
+  res.set_header("Content-Security-Policy", std::string(kCsp));
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Cache-Control", cacheable ? "public, max-age=3600" : "no-store");
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerDeps deps;
+  ServerOptions options;
+  std::unique_ptr<App> app;
+  httplib::Server http;
+  int port = 0;
+
+  Impl(ServerDeps d, ServerOptions o) : deps(d), options(std::move(o)) {}
+
+  void Serve(const httplib::Request& req, httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    HttpResponse out = app->Handle(Adapt(req));
+    res.status = out.status;
+    for (auto& [name, value] : out.headers) {
+      if (name == "Location") {
+        res.set_header("Location", value);
+      } else {
+        res.headers.emplace(name, std::move(value));
+      }
+    }
+    SetSecurityHeaders(res, out.cacheable);
+    res.set_content(std::move(out.body), out.content_type);
+    if (options.access_log) {
+      const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+      LogLine("info", "request",
+              {{"method", req.method},
+               {"path", LoggablePath(req.path)},
+               {"status", std::to_string(res.status)},
+               {"us", std::to_string(us)}});
+    }
+  }
+
+  // Answers httplib's own errors (413, 400, unknown method) with a page and the headers.
+  httplib::Server::HandlerResponse OnError(const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    const int status = res.status;
+    HttpResponse out = app->ErrorPage(status, req.get_header_value("Cookie"));
+    SetSecurityHeaders(res, false);
+    res.set_content(std::move(out.body), out.content_type);
+    if (status >= 500) LogLine("error", "http error", {{"status", std::to_string(status)}});
+    return httplib::Server::HandlerResponse::Handled;
+  }
+};
+
+Server::Server(ServerDeps deps, ServerOptions options)
+    : impl_(std::make_unique<Impl>(deps, std::move(options))) {}
+
+Server::~Server() = default;
+
+Result<int> Server::Bind() {
+  auto app = App::Create(impl_->deps, impl_->options);
+  if (!app) {
+    LogLine("error", "start-up failed", {{"error", app.error().message()}});
+    return Unexpected(app.error());
+  }
+  impl_->app = *std::move(app);
+  httplib::Server& http = impl_->http;
+  const ServerOptions& o = impl_->options;
+  const int threads = o.threads < 1 ? 1 : o.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  http.set_tcp_nodelay(true);
+  http.set_keep_alive_max_count(1000);
+  http.set_keep_alive_timeout(5);
+  http.set_read_timeout(10, 0);
+  http.set_write_timeout(10, 0);
+  http.set_payload_max_length(o.max_body_bytes);
+  Impl* impl = impl_.get();
+  auto serve = [impl](const httplib::Request& req, httplib::Response& res) {
+    impl->Serve(req, res);
+  };
+  http.Get(".*", serve);
+  http.Post(".*", serve);
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [impl](const httplib::Request& req, httplib::Response& res) {
+        return impl->OnError(req, res);
+      }));
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        LogLine("error", "handler threw", {{"error", what}});
+        res.status = 500;
+        SetSecurityHeaders(res, false);
+        res.set_content("500\n", "text/plain; charset=utf-8");
+      });
+
+  int port = 0;
+  if (o.port == 0) {
+    port = http.bind_to_any_port(o.bind);
+    if (port <= 0) port = -1;
+  } else {
+    port = http.bind_to_port(o.bind, o.port) ? o.port : -1;
+  }
+  if (port < 0) {
+    LogLine("error", "bind failed", {{"bind", o.bind}, {"port", std::to_string(o.port)}});
+    return Fail(ErrorCode::kUnavailable, "cannot bind " + o.bind + ":" + std::to_string(o.port),
+                "bind");
+  }
+  impl_->port = port;
+  LogLine("info", "listening",
+          {{"bind", o.bind},
+           {"port", std::to_string(port)},
+           {"threads", std::to_string(threads)},
+           {"max_body_bytes", std::to_string(o.max_body_bytes)},
+           {"secure_cookies", o.secure_cookies ? "true" : "false"}});
+  return port;
+}
+
+void Server::Run() {
+  if (!impl_->app) return;
+  impl_->http.listen_after_bind();
+  LogLine("info", "stopped", {{"port", std::to_string(impl_->port)}});
+}
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace synlig::web
