@@ -47,7 +47,7 @@ void StorageTest::SetUp() {
     pg_schema_ = "synlig_test_" + UniqueSuffix();
     auto url = testing::CreateScratchSchema(pg_server_, pg_schema_);
     ASSERT_TRUE(url) << url.error().ToString();
-    url_ = *url;
+    url_ = *url + "&application_name=" + pg_schema_;  // lets a test find its own sessions
   }
   auto db = Open(url_);
   ASSERT_TRUE(db) << db.error().ToString();

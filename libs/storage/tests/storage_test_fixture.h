@@ -29,6 +29,8 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
   // The URL of this test's database, for opening it again (as another process would).
   const std::string& url() const { return url_; }
   const std::string& sqlite_path() const { return sqlite_path_; }
+  // PostgreSQL: the scratch schema, also the application_name of this test's connections.
+  const std::string& pg_schema() const { return pg_schema_; }
   // Closes and reopens the test's database with `options`.
   Result<std::unique_ptr<Database>> OpenAgain(const OpenOptions& options = {});
   void CloseDatabase() { db_.reset(); }
