@@ -1,0 +1,76 @@
+// Benchmarks of libs/estimate on the shared MSE datasets, with the settings of the R packages'
+// timings in tests/data/mse/reference_results.json. Process CPU time is what to compare.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "synlig/estimate/bootstrap.h"
+#include "synlig/estimate/closedp.h"
+#include "synlig/estimate/model_search.h"
+#include "synlig/estimate/stepwise.h"
+
+namespace {
+
+using synlig::estimate::CaptureTable;
+
+CaptureTable Load(const std::string& name) {
+  std::ifstream in(std::string(SYNLIG_SOURCE_DIR) + "/tests/data/mse/" + name + ".csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto table = synlig::estimate::ParseCaptureCsv(text.str());
+  if (!table) std::abort();
+  return *std::move(table);
+}
+
+void BM_Closedp(benchmark::State& state, const std::string& name) {
+  CaptureTable table = Load(name);
+  for (auto _ : state) benchmark::DoNotOptimize(synlig::estimate::ClosedPopulationModels(table));
+}
+BENCHMARK_CAPTURE(BM_Closedp, uk2013_5lists, std::string("uk2013_5lists"));
+BENCHMARK_CAPTURE(BM_Closedp, neworleans_8lists, std::string("neworleans_8lists"));
+
+void BM_Stepwise(benchmark::State& state, const std::string& name) {
+  CaptureTable table = Load(name);
+  for (auto _ : state) benchmark::DoNotOptimize(synlig::estimate::StepwiseSelect(table, {}));
+}
+BENCHMARK_CAPTURE(BM_Stepwise, uk2013_5lists, std::string("uk2013_5lists"));
+BENCHMARK_CAPTURE(BM_Stepwise, neworleans_8lists, std::string("neworleans_8lists"));
+
+// All 32,768 pairwise models of 6 lists (goal: under 1 s); arg = threads.
+void BM_BicSearch(benchmark::State& state, const std::string& name) {
+  CaptureTable table = Load(name);
+  synlig::estimate::ModelSearchOptions options;
+  options.threads = static_cast<int>(state.range(0));
+  options.max_order = synlig::estimate::DefaultMaxOrder(table.num_lists());
+  for (auto _ : state) benchmark::DoNotOptimize(synlig::estimate::SearchModels(table, options));
+}
+BENCHMARK_CAPTURE(BM_BicSearch, uk2013_6lists, std::string("uk2013_6lists"))
+    ->Arg(1)->Arg(2)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_BicSearch, uk2013_5lists_order3, std::string("uk2013_5lists"))
+    ->Arg(2)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// Stepwise + 1,000-replicate BCa bootstrap with re-selection (SparseMSE estimatepopulation,
+// nboot = 1000: 764 CPU-s in R for New Orleans 8 lists); arg = threads.
+void BM_StepwiseBootstrap(benchmark::State& state, const std::string& name) {
+  CaptureTable table = Load(name);
+  synlig::estimate::BootstrapOptions options;
+  options.replicates = 1000;
+  options.threads = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    std::mt19937_64 rng(1234);
+    benchmark::DoNotOptimize(synlig::estimate::StepwiseBootstrap(table, options, rng));
+  }
+}
+BENCHMARK_CAPTURE(BM_StepwiseBootstrap, neworleans_8lists, std::string("neworleans_8lists"))
+    ->Arg(1)->Arg(2)->Iterations(1)->MeasureProcessCPUTime()->UseRealTime()
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_StepwiseBootstrap, uk2013_5lists, std::string("uk2013_5lists"))
+    ->Arg(2)->Iterations(1)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_StepwiseBootstrap, netherlands_6lists, std::string("netherlands_6lists"))
+    ->Arg(2)->Iterations(1)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kSecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
