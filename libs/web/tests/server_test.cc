@@ -1,0 +1,126 @@
+// web::Server over a real loopback socket: port 0, security headers, 413 for large bodies,
+// the error pages of the HTTP layer, and a clean Stop().
+#include "synlig/web/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <thread>
+
+#include "test_app.h"
+
+namespace synlig::web::testing {
+namespace {
+
+class ServerTest : public WebTest {
+ protected:
+  void StartServer() {
+    options_.port = 0;
+    options_.threads = 4;
+    options_.max_body_bytes = 4096;
+    server_ = std::make_unique<Server>(ServerDeps{*db_, *keys_, clock_, random_}, options_);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port) << port.error().ToString();
+    port_ = *port;
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+    WebTest::TearDown();
+  }
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_connection_timeout(5);
+    c.set_read_timeout(5);
+    return c;
+  }
+
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+void ExpectSecurityHeaders(const httplib::Result& r) {
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->get_header_value("Content-Security-Policy").rfind("default-src 'self'", 0), 0u);
+  EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(r->get_header_value("Referrer-Policy"), "no-referrer");
+  EXPECT_EQ(r->get_header_value("X-Frame-Options"), "DENY");
+  EXPECT_EQ(r->get_header_value_count("Cache-Control"), 1u);
+}
+
+TEST_F(ServerTest, BindsPortZeroAndAnswersHealthz) {
+  StartServer();
+  EXPECT_GT(port_, 0);
+  auto c = Client();
+  auto r = c.Get("/healthz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "ok");
+  ExpectSecurityHeaders(r);
+  EXPECT_EQ(r->get_header_value("Cache-Control"), "no-store");
+}
+
+TEST_F(ServerTest, StaticFilesAreCacheableAndPagesAreNot) {
+  StartServer();
+  auto c = Client();
+  auto css = c.Get("/static/synlig.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(css->get_header_value("Cache-Control"), "public, max-age=3600");
+  auto page = c.Get("/login");
+  ExpectSecurityHeaders(page);
+  EXPECT_EQ(page->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+}
+
+TEST_F(ServerTest, OversizedBodyGets413WithHeaders) {
+  StartServer();
+  auto c = Client();
+  const std::string body(64 * 1024, 'a');
+  auto r = c.Post("/login", body, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(r) << httplib::to_string(r.error());
+  EXPECT_EQ(r->status, 413);
+  ExpectSecurityHeaders(r);
+  EXPECT_NE(r->body.find("<html lang=\"sv\">"), std::string::npos);
+}
+
+TEST_F(ServerTest, UnknownPathAndMethodAre404) {
+  StartServer();
+  auto c = Client();
+  auto r = c.Get("/nope");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  ExpectSecurityHeaders(r);
+  auto del = c.Delete("/rounds/1");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 404);
+  ExpectSecurityHeaders(del);
+}
+
+TEST_F(ServerTest, ASecondServerOnTheSamePortIsUnavailable) {
+  StartServer();
+  ServerOptions o = options_;
+  o.port = port_;
+  Server other(ServerDeps{*db_, *keys_, clock_, random_}, o);
+  auto port = other.Bind();
+  ASSERT_FALSE(port);
+  EXPECT_EQ(port.error().code(), ErrorCode::kUnavailable);
+}
+
+TEST_F(ServerTest, ManyRequestsOnOneKeptAliveConnection) {
+  StartServer();
+  auto c = Client();
+  c.set_keep_alive(true);
+  for (int i = 0; i < 20; ++i) {
+    auto r = c.Get("/healthz");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
+}
+
+}  // namespace
+}  // namespace synlig::web::testing
