@@ -2,6 +2,7 @@
 #include "cli_common.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
 
 namespace synlig::app {
@@ -37,7 +38,14 @@ Result<Config> ConfigFromArgs(const ParsedArgs& args, const CliContext& ctx) {
   return config;
 }
 
-Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config, bool migrate) {
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config, bool migrate,
+                                                        bool create) {
+  if (auto path = SqlitePath(config.database.url); path && !create) {
+    std::error_code ec;
+    if (!std::filesystem::exists(*path, ec)) {
+      return NotFound("database " + *path + " does not exist (create it with 'synlig init')");
+    }
+  }
   storage::OpenOptions options;
   options.migrate = migrate;
   options.sqlite_synchronous = config.database.sqlite_synchronous;

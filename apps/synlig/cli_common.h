@@ -46,8 +46,11 @@ inline constexpr FlagSpec kDbFlags[] = {{"db", true}, {"config", true}, {"key-fi
 // environment. kInvalidArgument (field "db") when no database is named anywhere.
 Result<Config> ConfigFromArgs(const ParsedArgs& args, const CliContext& ctx);
 
-// Opens the database named by config; applies migrations when `migrate`.
-Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config, bool migrate);
+// Opens the database named by config; applies migrations when `migrate`. A SQLite file is
+// created when missing only if `create` is set; otherwise kNotFound names the path (so a
+// mistyped --db does not silently make a new, empty database).
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config, bool migrate,
+                                                        bool create = true);
 // Opens (or, when create_if_missing, creates) the key file named by config.
 Result<std::unique_ptr<FileKeyStore>> OpenKeyStore(const Config& config, Random& random,
                                                    bool create_if_missing);

@@ -2,6 +2,7 @@
 // per role, a closed round of last year with submitted answers, an open round of this year
 // with links and drafts) and prints the demo logins. Recognises an existing demo.
 #include <chrono>
+#include <filesystem>
 #include <ostream>
 #include <set>
 
@@ -28,7 +29,8 @@ real data.
 
 Options:
   --db PATH        database: a SQLite file path, sqlite:PATH or postgresql://...
-  --config FILE    TOML configuration file (or SYNLIG_CONFIG)
+  --config FILE    TOML configuration file (or SYNLIG_CONFIG); when the file does not
+                   exist, a demo configuration is written there for `synlig serve`
   --key-file FILE  key file (default <db path>.keys)
   --print-logins   print the demo logins (also when the demo already exists)
   --seed N         seed of the synthetic data (default 1)
@@ -217,6 +219,25 @@ Result<std::vector<RoundSummary>> CreateDemo(DemoContext& d) {
   return summaries;
 }
 
+// A configuration for serving the demo, written where --config points when nothing is there.
+Status WriteDemoConfig(const std::string& path, const std::string& db) {
+  std::string escaped;
+  for (char c : db) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  std::string text =
+      "# Configuration of the Synlig demo, written by `synlig demo` (see docs/operations.md).\n"
+      "[server]\n"
+      "bind = \"127.0.0.1\"\n"
+      "port = 8080\n"
+      "\n"
+      "[database]\n"
+      "url = \"" + escaped + "\"\n"
+      "sqlite_synchronous = \"normal\"\n";
+  return WriteFileAtomically(path, text, 0644);
+}
+
 void PrintLogins(CliContext& ctx, std::uint64_t seed) {
   std::vector<std::vector<std::string>> rows = {{"username", "role", "password"}};
   for (const auto& login : demo::Logins()) {
@@ -246,6 +267,13 @@ int RunDemo(std::span<const std::string> raw, CliContext& ctx) {
     auto n = ParseIntFlag("seed", *text, 0, INT64_MAX);
     if (!n) return UsageError(ctx, "demo", n.error());
     seed = static_cast<std::uint64_t>(*n);
+  }
+  if (auto config_path = args->Value("config");
+      config_path && args->Value("db") && !std::filesystem::exists(*config_path)) {
+    if (auto ok = WriteDemoConfig(*config_path, *args->Value("db")); !ok) {
+      return RuntimeError(ctx, "demo", ok.error());
+    }
+    ctx.out << "Wrote a demo configuration to " << *config_path << "\n";
   }
   auto config = ConfigFromArgs(*args, ctx);
   if (!config) {

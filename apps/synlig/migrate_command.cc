@@ -33,7 +33,7 @@ int RunMigrate(std::span<const std::string> raw, CliContext& ctx) {
     if (config.error().field() == "db") return UsageError(ctx, "migrate", config.error());
     return RuntimeError(ctx, "migrate", config.error());
   }
-  auto db = OpenDatabase(*config, /*migrate=*/false);
+  auto db = OpenDatabase(*config, /*migrate=*/false, /*create=*/false);
   if (!db) return RuntimeError(ctx, "migrate", db.error());
   auto before = (*db)->SchemaVersion();
   auto after = (*db)->Migrate();

@@ -51,7 +51,7 @@ int WithDatabase(CliContext& ctx, const std::string& command, const ParsedArgs& 
     if (config.error().field() == "db") return UsageError(ctx, command, config.error());
     return RuntimeError(ctx, command, config.error());
   }
-  auto db = OpenDatabase(*config, /*migrate=*/true);
+  auto db = OpenDatabase(*config, /*migrate=*/true, /*create=*/false);
   if (!db) return RuntimeError(ctx, command, db.error());
   return body(**db);
 }

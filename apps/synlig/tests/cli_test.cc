@@ -168,11 +168,19 @@ TEST_F(CliTest, UserErrorsFromTheStoreAreRuntimeErrors) {
             kExitRuntime);  // a coordinator needs a unit
 }
 
+TEST_F(CliTest, UserAndMigrateRefuseMissingDatabaseFile) {
+  EXPECT_EQ(Run({"user", "list", "--db", db_}), kExitRuntime);
+  EXPECT_NE(Err().find("does not exist"), std::string::npos) << Err();
+  EXPECT_EQ(Run({"migrate", "--db", db_}), kExitRuntime);
+  EXPECT_FALSE(std::filesystem::exists(db_));
+}
+
 TEST_F(CliTest, MigratePrintsSchemaVersion) {
+  ASSERT_EQ(Run({"init", "--db", db_}), kExitOk) << Err();
   ASSERT_EQ(Run({"migrate", "--db", db_}), kExitOk) << Err();
   EXPECT_NE(Out().find("schema version "), std::string::npos);
   ASSERT_EQ(Run({"migrate", "--db", db_}), kExitOk) << Err();
-  EXPECT_EQ(Out().find("migrated from"), std::string::npos);  // nothing pending the 2nd time
+  EXPECT_EQ(Out().find("migrated from"), std::string::npos);  // nothing pending after init
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "config.h"
 #include "demo_data.h"
 #include "synlig/storage/database.h"
 #include "synlig/survey/questionnaire.h"
@@ -193,6 +194,19 @@ TEST_F(DemoCommandTest, FillsDatabaseOnceAndReprintsLogins) {
   auto links_at = [](const std::string& s) { return s.substr(s.find("Respondent links")); };
   EXPECT_EQ(links_at(out_.str()), links_at(first));
   EXPECT_EQ((*db)->rounds().List()->size(), 2u);  // nothing added
+}
+
+TEST_F(DemoCommandTest, WritesDemoConfigurationWhereConfigPointsToNothing) {
+  std::string config = (dir_ / "demo.toml").string();
+  ASSERT_EQ(Run({"demo", "--db", db_, "--config", config}), kExitOk) << err_.str();
+  auto parsed = LoadConfigFile(config);
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message();
+  EXPECT_EQ(parsed->database.url, db_);
+  EXPECT_EQ(parsed->server.bind, "127.0.0.1");
+  // The second run reads the file it wrote.
+  ASSERT_EQ(Run({"demo", "--db", db_, "--config", config, "--print-logins"}), kExitOk)
+      << err_.str();
+  EXPECT_EQ(out_.str().find("Wrote a demo configuration"), std::string::npos);
 }
 
 TEST_F(DemoCommandTest, RefusesDatabaseWithRealUsers) {
