@@ -263,9 +263,18 @@ int RunEstimateCommand(const std::vector<std::string>& args, std::ostream& out,
     err << "synlig estimate: " << result.error().message() << "\n";
     return kExitError;
   }
+  const std::vector<estimate::LeaveOneOut> lolo =
+      estimate::LeaveOneListOut(*table, request.method);
   if (flags.json) {
     nlohmann::json r = ResultJson(*result);
     r.update(j);
+    r["leave_one_list_out"] = nlohmann::json::array();
+    for (const estimate::LeaveOneOut& l : lolo) {
+      r["leave_one_list_out"].push_back({{"list", l.list},
+                                         {"size", l.size},
+                                         {"estimate", NumberOrNull(l.estimate)},
+                                         {"relative_error", NumberOrNull(l.relative_error)}});
+    }
     r["summary_sv"] = estimate::SwedishSummary(*table, *result);
     out << r.dump(2) << "\n";
     return kExitOk;
@@ -276,6 +285,14 @@ int RunEstimateCommand(const std::vector<std::string>& args, std::ostream& out,
   }
   out << "; people observed: " << table->n_observed() << "; seed " << flags.seed << "\n\n";
   PrintResultText(*table, *result, out);
+  if (!lolo.empty()) {
+    out << "\nleave-one-list-out check (each list's known size estimated from the others):\n";
+    for (const estimate::LeaveOneOut& l : lolo) {
+      out << "  " << std::left << std::setw(10) << l.list << std::right << std::setw(9) << l.size
+          << std::setw(12) << Fixed(l.estimate, 1) << std::setw(9)
+          << Fixed(100 * l.relative_error, 1) << " %\n";
+    }
+  }
   return kExitOk;
 }
 

@@ -329,6 +329,53 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
   return result;
 }
 
+std::vector<LeaveOneOut> LeaveOneListOut(const CaptureTable& table, Method method) {
+  std::vector<LeaveOneOut> out;
+  const int k = table.num_lists();
+  if (k < 3) return out;
+  for (int j = 0; j < k; ++j) {
+    std::vector<std::string> names;
+    for (int i = 0; i < k; ++i) {
+      if (i != j) names.push_back(table.list_names()[static_cast<std::size_t>(i)]);
+    }
+    std::vector<std::int64_t> counts(std::size_t{1} << (k - 1), 0);
+    for (Pattern p = 0; p < (Pattern{1} << k); ++p) {
+      if (!(p >> j & 1U)) continue;
+      const Pattern low = p & ((Pattern{1} << j) - 1);
+      const Pattern high = (p >> (j + 1)) << j;
+      counts[low | high] += table.count(p);
+    }
+    counts[0] = 0;  // on list j only: the "hidden" part of this check
+    // Lists that share nobody with list j say nothing here: leave them out.
+    std::vector<double> as_double(counts.begin(), counts.end());
+    auto [kept, reduced] = DropEmptyLists(k - 1, as_double);
+    if (kept.size() < 2) continue;
+    std::vector<std::string> kept_names;
+    for (int i : kept) kept_names.push_back(names[static_cast<std::size_t>(i)]);
+    std::vector<std::int64_t> kept_counts(reduced.begin(), reduced.end());
+    auto sub = CaptureTable::Create(std::move(kept_names), std::move(kept_counts));
+    if (!sub) continue;
+    EstimateRequest request;
+    request.method = method;
+    if (sub->num_lists() == 2 && method != Method::kChapman) request.method = Method::kIndependence;
+    if (sub->num_lists() > kMaxListsForSearch &&
+        (method == Method::kAic || method == Method::kBic)) {
+      request.method = Method::kStepwise;
+    }
+    std::mt19937_64 rng(0);  // no bootstrap: unused
+    auto r = Estimate(*sub, request, rng);
+    if (!r) continue;
+    const std::int64_t size = table.ListTotal(j);
+    // A run-away fit (more than 1000 times the list) is no estimate at all.
+    if (r->estimate > 1000.0 * static_cast<double>(size)) {
+      r->estimate = std::numeric_limits<double>::infinity();
+    }
+    out.push_back({table.list_names()[static_cast<std::size_t>(j)], size, r->estimate,
+                   (r->estimate - static_cast<double>(size)) / static_cast<double>(size)});
+  }
+  return out;
+}
+
 Comparison Compare(const CaptureTable& table, const EstimateRequest& request,
                    std::mt19937_64& rng) {
   Comparison out;

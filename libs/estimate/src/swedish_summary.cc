@@ -9,10 +9,10 @@ namespace {
 
 // Rounded to the precision the uncertainty allows (3 significant digits, at least whole people),
 // with a space between thousands as in Swedish.
-std::string SwedishNumber(double x) {
+std::string SwedishNumber(double x, bool exact = false) {
   if (!std::isfinite(x)) return "obegränsat";
   double rounded = std::round(x);
-  if (rounded >= 1000) {
+  if (rounded >= 1000 && !exact) {
     const double scale = std::pow(10.0, std::floor(std::log10(rounded)) - 2);
     rounded = std::round(rounded / scale) * scale;
   }
@@ -49,7 +49,7 @@ std::string SwedishSummary(const CaptureTable& table, const MethodResult& r) {
   const double n = static_cast<double>(table.n_observed());
   std::string text = "Uppskattningsvis " + SwedishNumber(r.estimate) + " personer (95 % intervall " +
                      SwedishNumber(r.interval.low) + "–" + SwedishNumber(r.interval.high) +
-                     "). Av dem har " + SwedishNumber(n) + " registrerats av minst en av " +
+                     "). Av dem har " + SwedishNumber(n, /*exact=*/true) + " registrerats av minst en av " +
                      std::to_string(table.num_lists()) + " källor, och uppskattningsvis " +
                      SwedishNumber(std::max(0.0, r.estimate - n)) +
                      " har inte registrerats av någon. Skattningen bygger på " + MethodInSwedish(r) +

@@ -64,6 +64,19 @@ Comparison Compare(const CaptureTable& table, const EstimateRequest& request,
 // very small overlaps.
 std::vector<std::string> DiagnoseTable(const CaptureTable& table);
 
+// Leave-one-list-out check (Binette & Steorts 2022): the people on list j are a population of
+// known size; estimate it from the other lists alone (people on j and no other list play the
+// hidden part) with the same method, and report the error. Lists whose sub-table cannot be
+// estimated (fewer than 2 other lists share people with it) are skipped; other lists that share
+// nobody with j are left out of its sub-table. An estimate above 1000 times the list is +∞.
+struct LeaveOneOut {
+  std::string list;
+  std::int64_t size = 0;  // known
+  double estimate = 0;    // from the other lists
+  double relative_error = 0;
+};
+std::vector<LeaveOneOut> LeaveOneListOut(const CaptureTable& table, Method method);
+
 // A plain-language Swedish summary for a council report: "Uppskattningsvis X personer (95 %
 // intervall A–B) ...", with the caveats that apply to the method and the data.
 std::string SwedishSummary(const CaptureTable& table, const MethodResult& result);
