@@ -37,6 +37,7 @@ Methods:
   aic, bic      best log-linear model by AIC/BIC over all hierarchical models (3-6 lists)
   stepwise      stepwise selection of Chan, Silverman & Vincent (2021), as SparseMSE
   closedp       Rcapture's table of closed-population models (3+ lists)
+  dga           Bayesian average over decomposable graphical models, as dga (3-6 lists)
   compare       every method that applies, side by side
 
 Options:

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "synlig/estimate/bootstrap.h"
+#include "synlig/estimate/dga.h"
 #include "synlig/estimate/loglinear.h"
 #include "synlig/estimate/mle_check.h"
 #include "synlig/estimate/model_search.h"
@@ -316,7 +318,28 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       result = r;
       break;
     }
-    case Method::kDga:
+    case Method::kDga: {
+      if (k < 3 || k > kMaxListsForDga) {
+        return InvalidArgument("dga needs 3 to 6 lists, the table has " + std::to_string(k),
+                               "method");
+      }
+      DgaOptions options;
+      options.max_missing = std::max<std::int64_t>(10000, 200 * table.n_observed());
+      auto post = DecomposableBma(table, options);
+      if (!post) return Unexpected(post.error());
+      MethodResult r;
+      r.estimate = post->median;
+      r.interval = {post->q025, post->q975};
+      r.interval_kind = "posterior interval, averaged over " + std::to_string(post->graphs) +
+                        " decomposable graphs";
+      char prob[32];
+      std::snprintf(prob, sizeof prob, "%.3f", post->top_model_prob);
+      r.model = post->top_model + " (most probable graph, " + prob + ")";
+      r.warnings = post->warnings;
+      if (request.level != 0.95) r.warnings.push_back("dga reports 95 % intervals only");
+      result = r;
+      break;
+    }
     case Method::kLcmcr:
       return Fail(ErrorCode::kFailedPrecondition,
                   std::string(MethodName(request.method)) + " is not available yet", "method");
