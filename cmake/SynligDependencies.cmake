@@ -15,3 +15,9 @@ find_path(GLPK_INCLUDE glpk.h)
 if(SYNLIG_BENCH)
   find_package(benchmark QUIET)
 endif()
+# libs/ads: JSON Lines (simdjson), shingle hashing (xxhash), phone numbers (libphonenumber; no
+# pkg-config file).
+find_package(simdjson QUIET)
+pkg_check_modules(XXHASH IMPORTED_TARGET libxxhash)
+find_library(PHONENUMBER_LIB phonenumber)
+find_path(PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h)

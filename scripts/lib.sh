@@ -9,7 +9,8 @@ JOBS="${JOBS:-$(nproc)}"
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev libkainjow-mustache-dev
   libtomlplusplus-dev libeigen3-dev libglpk-dev libpqxx-dev
-  libgtest-dev libgmock-dev libbenchmark-dev)
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libphonenumber-dev libsimdjson-dev libxxhash-dev)
 TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev sqlite3 curl)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
