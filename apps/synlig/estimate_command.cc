@@ -38,10 +38,11 @@ Methods:
   stepwise      stepwise selection of Chan, Silverman & Vincent (2021), as SparseMSE
   closedp       Rcapture's table of closed-population models (3+ lists)
   dga           Bayesian average over decomposable graphical models, as dga (3-6 lists)
+  lcmcr         latent class model by Gibbs sampling, as LCMCR; 4 chains with R-hat (3+ lists)
   compare       every method that applies, side by side
 
 Options:
-  --seed S       seed of the bootstrap (default 1234); the same seed gives the same result
+  --seed S       seed of the bootstrap and sampler (default 1234); same seed, same result
   --bootstrap N  BCa bootstrap with N replicates and model re-selection (aic, bic, stepwise)
   --threads T    threads for the bootstrap and model search (default 2)
   --json         print one JSON object instead of a table

@@ -8,6 +8,7 @@
 
 #include "synlig/estimate/bootstrap.h"
 #include "synlig/estimate/dga.h"
+#include "synlig/estimate/latent_class.h"
 #include "synlig/estimate/loglinear.h"
 #include "synlig/estimate/mle_check.h"
 #include "synlig/estimate/model_search.h"
@@ -340,9 +341,29 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       result = r;
       break;
     }
-    case Method::kLcmcr:
-      return Fail(ErrorCode::kFailedPrecondition,
-                  std::string(MethodName(request.method)) + " is not available yet", "method");
+    case Method::kLcmcr: {
+      if (k < 3) {
+        return InvalidArgument("lcmcr needs at least 3 lists, the table has " + std::to_string(k),
+                               "method");
+      }
+      LatentClassOptions options;
+      options.threads = request.threads;
+      auto post = SampleLatentClass(table, options, rng);
+      if (!post) return Unexpected(post.error());
+      MethodResult r;
+      r.estimate = post->median;
+      r.interval = {post->q025, post->q975};
+      char detail[160];
+      std::snprintf(detail, sizeof detail,
+                    "posterior interval, %d chains of %d draws, R-hat %.3f, ESS %.0f",
+                    options.chains, options.samples, post->r_hat, post->ess);
+      r.interval_kind = detail;
+      r.model = "latent classes (Dirichlet process, K = " + std::to_string(options.classes) + ")";
+      r.warnings = post->warnings;
+      if (request.level != 0.95) r.warnings.push_back("lcmcr reports 95 % intervals only");
+      result = r;
+      break;
+    }
   }
   if (!result) return result;
   result->method = std::string(MethodName(request.method));
@@ -379,7 +400,8 @@ std::vector<LeaveOneOut> LeaveOneListOut(const CaptureTable& table, Method metho
     auto sub = CaptureTable::Create(std::move(kept_names), std::move(kept_counts));
     if (!sub) continue;
     EstimateRequest request;
-    request.method = method;
+    // The sampler is too slow to repeat per list; the check then uses stepwise.
+    request.method = method == Method::kLcmcr ? Method::kStepwise : method;
     if (sub->num_lists() == 2 && method != Method::kChapman) request.method = Method::kIndependence;
     if (sub->num_lists() > kMaxListsForSearch &&
         (method == Method::kAic || method == Method::kBic)) {

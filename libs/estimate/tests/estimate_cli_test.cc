@@ -154,7 +154,7 @@ TEST(EstimateCliTest, CompareRunsEveryApplicableMethod) {
   std::vector<std::string> methods;
   for (const auto& x : j["results"]) methods.push_back(x["method"]);
   EXPECT_EQ(methods, (std::vector<std::string>{"independence", "aic", "bic", "stepwise",
-                                               "closedp", "dga"}));
+                                               "closedp", "dga", "lcmcr"}));
 }
 
 TEST(EstimateCliTest, BootstrapIsReproducibleForASeed) {

@@ -69,6 +69,7 @@ std::vector<std::string> DiagnoseTable(const CaptureTable& table);
 // hidden part) with the same method, and report the error. Lists whose sub-table cannot be
 // estimated (fewer than 2 other lists share people with it) are skipped; other lists that share
 // nobody with j are left out of its sub-table. An estimate above 1000 times the list is +∞.
+// lcmcr is checked with stepwise (the sampler is too slow to repeat per list).
 struct LeaveOneOut {
   std::string list;
   std::int64_t size = 0;  // known
