@@ -32,6 +32,7 @@ RespondentForm ParseRespondentForm(const Params& form, const survey::Questionnai
   for (const auto& [name, value] : form) {
     if (name == "met_anyone") {
       out.met_anyone = value.substr(0, 32);
+      if (!value.empty() && !survey::ParseMetAnyone(value)) ++out.unknown_codes;
       continue;
     }
     if (name == "action") {
@@ -67,7 +68,10 @@ RespondentForm ParseRespondentForm(const Params& form, const survey::Questionnai
     } else if (field == "mk_last") {
       entry.key.last_initial = KeyText(value);
     } else if (const survey::Item* item = q.FindItem(field)) {
-      if (item->FindOption(value) == nullptr) continue;
+      if (item->FindOption(value) == nullptr) {
+        ++out.unknown_codes;
+        continue;
+      }
       std::vector<std::string>& chosen = entry.answers.values[item->code];
       bool seen = false;
       for (const std::string& c : chosen) seen = seen || c == value;

@@ -37,11 +37,13 @@ struct RespondentForm {
   std::vector<FormEntry> entries;
   FormAction action = FormAction::kSave;
   int remove_index = -1;  // for kRemove
+  int unknown_codes = 0;  // answer codes that are not options of their item (or of met_anyone)
 };
 
 // Parses the posted fields. Only items and options of `q` are kept (others are dropped, as
-// is a repeated option); the entry count is capped at kMaxEntries; an unknown action is
-// kSave; "remove-<i>" with i out of range is kSave.
+// is a repeated option; an unknown option of a known item, or of met_anyone, is counted in
+// unknown_codes so the post can be refused); the entry count is capped at kMaxEntries; an
+// unknown action is kSave; "remove-<i>" with i out of range is kSave.
 RespondentForm ParseRespondentForm(const Params& form, const survey::Questionnaire& q);
 
 }  // namespace synlig::web

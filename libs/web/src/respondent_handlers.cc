@@ -65,6 +65,11 @@ void HandleRespondentPost(RequestContext& ctx) {
     return RenderMessage(ctx, 403, "error.csrf_title", "error.csrf");
   }
   RespondentForm form = ParseRespondentForm(ctx.form, *link->questionnaire);
+  if (form.unknown_codes > 0) {
+    // Not from this questionnaire's form: refused whole, so the saved draft stays as it was.
+    return RenderMessage(ctx, HttpStatusFor(ErrorCode::kInvalidArgument), "error.bad_request_title",
+                         "error.bad_request");
+  }
   if (form.action == FormAction::kLangSv || form.action == FormAction::kLangEn) {
     ctx.lang = form.action == FormAction::kLangEn ? Lang::kEn : Lang::kSv;
     CookieAttributes a;

@@ -131,12 +131,21 @@ Result<RespondentView> ApplyRespondentPost(storage::Database& db, KeyStore& keys
         keep_prior = false;
         entry_view.key_dropped = false;
       } else {
-        const std::string& field = key.error().field();
-        FormIssue issue;
-        issue.entry = index;
-        issue.item = field.empty() ? "matching_key_birth_year" : field;
-        issue.message_key = "respondent.error." + issue.item;
-        key_issues.push_back(std::move(issue));
+        // Every problem of the key input, with the survey library's messages (never the
+        // input itself); the catalog's message when only the gender was the problem.
+        auto all =
+            survey::ValidateMatchingKey(in.key.birth_year, in.key.first_initial,
+                                        in.key.last_initial, YearOf(link.round.period.to), index);
+        for (survey::ValidationIssue& issue : all)
+          key_issues.push_back(ToFormIssue(std::move(issue)));
+        if (all.empty()) {
+          const std::string& field = key.error().field();
+          FormIssue issue;
+          issue.entry = index;
+          issue.item = field.empty() ? "matching_key_gender" : field;
+          issue.message_key = "respondent.error." + issue.item;
+          key_issues.push_back(std::move(issue));
+        }
       }
     }
     if (keep_prior) {
@@ -165,10 +174,11 @@ Result<RespondentView> ApplyRespondentPost(storage::Database& db, KeyStore& keys
 
   const std::int64_t now = clock.NowUnix();
   view.issues = std::move(key_issues);
-  if (form.action == FormAction::kSubmit && view.issues.empty()) {
-    // The submission check includes every draft check, so its issues replace those.
+  if (form.action == FormAction::kSubmit) {
+    // The submission check includes every draft check, so its issues replace those; key
+    // input that could not be read blocks the submit too (it would be lost otherwise).
     auto issues = survey::ValidateSubmission(q, met, for_submit, link.round.period);
-    if (issues.empty() && draft_issues.empty()) {
+    if (issues.empty() && draft_issues.empty() && view.issues.empty()) {
       auto submitted = db.responses().Submit(link.response.id, met, entries, now);
       if (!submitted) {
         if (submitted.error().code() != ErrorCode::kFailedPrecondition) {

@@ -14,7 +14,12 @@ std::string_view Label(Lang lang, const std::string& sv, const std::string& en) 
 
 std::string IssueText(const Catalog& catalog, Lang lang, const FormIssue& issue, int max_year) {
   if (!issue.message_key.empty()) {
-    return catalog.Format(lang, issue.message_key, "max_year", std::to_string(max_year));
+    std::string text =
+        catalog.Format(lang, issue.message_key, "max_year", std::to_string(max_year));
+    if (const std::size_t at = text.find("{n}"); at != std::string::npos) {
+      text.replace(at, 3, std::to_string(issue.entry + 1));
+    }
+    return text;
   }
   return std::string(Label(lang, issue.message_sv, issue.message_en));
 }
@@ -43,40 +48,36 @@ TemplateData RespondentFormData(const Catalog& catalog, Lang lang, const Respond
   const survey::Questionnaire& q = *link.questionnaire;
   const int max_year = static_cast<int>(link.round.period.to.year());
   TemplateData data;
-  data.set("form_action", std::string(form_action));
-  data.set("respondent_csrf", std::string(csrf));
-  data.set("round_name", link.round.name);
-  data.set("period_from", FormatDate(link.round.period.from));
-  data.set("period_to", FormatDate(link.round.period.to));
-  data.set("unit_name", link.unit.name);
-  data.set("sector_name", std::string(SectorName(link.unit.sector, lang)));
-  data.set("questionnaire_title", std::string(Label(lang, q.title_sv, q.title_en)));
-  if (view.saved) data.set("saved", true);
+  Put(data, "form_action", std::string(form_action));
+  Put(data, "respondent_csrf", std::string(csrf));
+  Put(data, "round_name", link.round.name);
+  Put(data, "period_from", FormatDate(link.round.period.from));
+  Put(data, "period_to", FormatDate(link.round.period.to));
+  Put(data, "unit_name", link.unit.name);
+  Put(data, "sector_name", std::string(SectorName(link.unit.sector, lang)));
+  Put(data, "questionnaire_title", std::string(Label(lang, q.title_sv, q.title_en)));
+  if (view.saved) Put(data, "saved", true);
 
   // Error summary, in page order.
-  TemplateList errors;
-  for (const FormIssue& issue : view.issues) {
-    TemplateData e;
-    e.set("href", "#" + IssueAnchor(q, issue));
-    e.set("text", IssueText(catalog, lang, issue, max_year));
-    errors.push_back(e);
-  }
   if (!view.issues.empty()) {
-    data.set("has_errors", true);
-    data.set("errors", errors);
+    Put(data, "has_errors", true);
+    TemplateData& errors = NewList(data, "errors");
+    for (const FormIssue& issue : view.issues) {
+      TemplateData& e = Append(errors);
+      Put(e, "href", "#" + IssueAnchor(q, issue));
+      Put(e, "text", IssueText(catalog, lang, issue, max_year));
+    }
   }
 
   // "Did you meet anyone?"
-  TemplateList met_options;
+  TemplateData& met_options = NewList(data, "met_options");
   for (const std::string_view code : {"yes", "no", "unknown"}) {
-    TemplateData o;
-    o.set("id", "met-" + std::string(code));
-    o.set("value", std::string(code));
-    o.set("label", std::string(catalog.Get(lang, "respondent.met_" + std::string(code))));
-    if (view.met_anyone == code) o.set("checked", true);
-    met_options.push_back(o);
+    TemplateData& o = Append(met_options);
+    Put(o, "id", "met-" + std::string(code));
+    Put(o, "value", std::string(code));
+    Put(o, "label", std::string(catalog.Get(lang, "respondent.met_" + std::string(code))));
+    if (view.met_anyone == code) Put(o, "checked", true);
   }
-  data.set("met_options", met_options);
   std::string met_error;
   for (const FormIssue& issue : view.issues) {
     if (issue.entry >= 0) continue;
@@ -84,41 +85,40 @@ TemplateData RespondentFormData(const Catalog& catalog, Lang lang, const Respond
     met_error.append(IssueText(catalog, lang, issue, max_year));
   }
   if (!met_error.empty()) {
-    data.set("met_error", met_error);
-    data.set("met_invalid", true);
+    Put(data, "met_error", std::move(met_error));
+    Put(data, "met_invalid", true);
   }
 
-  TemplateList entries;
+  TemplateData& entries = NewList(data, "entries");
   for (std::size_t i = 0; i < view.entries.size(); ++i) {
     const int index = static_cast<int>(i);
     const EntryView& entry = view.entries[i];
     const std::string prefix = EntryPrefix(index);
-    TemplateData e;
-    e.set("index", std::to_string(index));
-    e.set("number", std::to_string(index + 1));
-    e.set("prefix", prefix);
-    e.set("legend",
-          catalog.Format(lang, "respondent.entry_legend", "n", std::to_string(index + 1)));
-    e.set("remove_label",
-          catalog.Format(lang, "respondent.remove_entry", "n", std::to_string(index + 1)));
-    if (view.focus_entry == index) e.set("just_added", true);
+    TemplateData& e = Append(entries);
+    Put(e, "index", std::to_string(index));
+    Put(e, "prefix", prefix);
+    Put(e, "legend",
+        catalog.Format(lang, "respondent.entry_legend", "n", std::to_string(index + 1)));
+    Put(e, "remove_label",
+        catalog.Format(lang, "respondent.remove_entry", "n", std::to_string(index + 1)));
+    if (view.focus_entry == index) Put(e, "just_added", true);
 
-    TemplateList items;
+    TemplateData& items = NewList(e, "items");
     for (const survey::Item& item : q.items) {
       const std::string base = prefix + "-" + item.code;
-      TemplateData it;
-      it.set("name", prefix + "." + item.code);
-      it.set("id", base);
-      it.set("legend", std::string(Label(lang, item.label_sv, item.label_en)));
-      it.set("input_type",
-             std::string(item.kind == survey::ItemKind::kMulti ? "checkbox" : "radio"));
-      if (item.kind == survey::ItemKind::kMulti) it.set("multi", true);
-      if (item.required) it.set("required", true);
+      TemplateData& it = Append(items);
+      Put(it, "name", prefix + "." + item.code);
+      Put(it, "id", base);
+      Put(it, "legend", std::string(Label(lang, item.label_sv, item.label_en)));
+      const bool multi = item.kind == survey::ItemKind::kMulti;
+      Put(it, "input_type", multi ? "checkbox" : "radio");
+      if (multi) Put(it, "multi", true);
+      if (item.required) Put(it, "required", true);
       const std::string_view hint = Label(lang, item.help_sv, item.help_en);
       std::string described_by;
       if (!hint.empty()) {
-        it.set("hint", std::string(hint));
-        it.set("hint_id", base + "-hint");
+        Put(it, "hint", std::string(hint));
+        Put(it, "hint_id", base + "-hint");
         described_by = base + "-hint";
       }
       std::string error;
@@ -129,51 +129,48 @@ TemplateData RespondentFormData(const Catalog& catalog, Lang lang, const Respond
         }
       }
       if (!error.empty()) {
-        it.set("error", error);
-        it.set("error_id", base + "-error");
-        it.set("invalid", true);
+        Put(it, "error", std::move(error));
+        Put(it, "error_id", base + "-error");
+        Put(it, "invalid", true);
         if (!described_by.empty()) described_by.push_back(' ');
         described_by.append(base + "-error");
       }
-      if (!described_by.empty()) it.set("described_by", described_by);
+      if (!described_by.empty()) Put(it, "described_by", std::move(described_by));
       const auto chosen = entry.answers.values.find(item.code);
-      TemplateList options;
+      TemplateData& options = NewList(it, "options");
       for (const survey::Option& option : item.options) {
-        TemplateData o;
-        o.set("id", base + "-" + option.code);
-        o.set("value", option.code);
-        o.set("label", std::string(Label(lang, option.label_sv, option.label_en)));
+        TemplateData& o = Append(options);
+        Put(o, "id", base + "-" + option.code);
+        Put(o, "value", option.code);
+        Put(o, "label", std::string(Label(lang, option.label_sv, option.label_en)));
         if (chosen != entry.answers.values.end()) {
           for (const std::string& c : chosen->second) {
-            if (c == option.code) o.set("checked", true);
+            if (c == option.code) Put(o, "checked", true);
           }
         }
-        options.push_back(o);
       }
-      it.set("options", options);
-      items.push_back(it);
     }
-    e.set("items", items);
 
     // Matching key: the inputs are always rendered empty; only "saved" is shown.
-    if (entry.key_saved) e.set("key_saved", true);
-    if (entry.key_dropped) e.set("key_dropped", true);
+    if (entry.key_saved) Put(e, "key_saved", true);
+    if (entry.key_dropped) Put(e, "key_dropped", true);
     for (const auto& [field, item] :
          {std::pair{"mk_year", "matching_key_birth_year"},
           std::pair{"mk_first", "matching_key_first"}, std::pair{"mk_last", "matching_key_last"}}) {
+      std::string error;
       for (const FormIssue& issue : view.issues) {
-        if (issue.entry == index && issue.item == item) {
-          e.set(std::string(field) + "_error", IssueText(catalog, lang, issue, max_year));
-          e.set(std::string(field) + "_invalid", true);
-        }
+        if (issue.entry != index || issue.item != item) continue;
+        if (!error.empty()) error.push_back(' ');
+        error.append(IssueText(catalog, lang, issue, max_year));
       }
+      if (error.empty()) continue;
+      Put(e, std::string(field) + "_error", std::move(error));
+      Put(e, std::string(field) + "_invalid", true);
     }
-    entries.push_back(e);
   }
-  data.set("entries", entries);
-  data.set("entry_count", std::to_string(view.entries.size()));
-  if (view.entries.empty()) data.set("no_entries", true);
-  if (view.entries.size() < static_cast<std::size_t>(kMaxEntries)) data.set("can_add", true);
+  Put(data, "entry_count", std::to_string(view.entries.size()));
+  if (view.entries.empty()) Put(data, "no_entries", true);
+  if (view.entries.size() < static_cast<std::size_t>(kMaxEntries)) Put(data, "can_add", true);
   return data;
 }
 

@@ -24,20 +24,43 @@ std::string LoggablePath(const std::string& path) {
   return path.substr(0, 200);
 }
 
-HttpRequest Adapt(const httplib::Request& req) {
+HttpRequest Adapt(const httplib::Request& req, std::string body) {
   HttpRequest r;
   r.method = req.method;
   r.path = req.path;
   if (const std::size_t q = req.target.find('?'); q != std::string::npos) {
     r.query = req.target.substr(q + 1);
   }
-  r.body = req.body;
+  r.body = std::move(body);
   r.content_type = req.get_header_value("Content-Type");
   r.cookie_header = req.get_header_value("Cookie");
   r.csrf_header = req.get_header_value("X-CSRF-Token");
   r.host = req.get_header_value("Host");
   r.remote_addr = req.remote_addr;
   return r;
+}
+
+// Reads the body into `body`, keeping at most max bytes: past that the rest is read and
+// dropped, so the answer goes out on a connection still in step. False when there is no body
+// to serve, with status set: 413 past max, else httplib's status or 400.
+bool ReadBody(const httplib::Request& req, const httplib::ContentReader& reader, std::size_t max,
+              std::string& body, int& status) {
+  bool too_large = false;
+  auto receive = [&body, &too_large, max](const char* data, std::size_t n) {
+    if (too_large || n > max - body.size()) {
+      too_large = true;
+      body.clear();
+    } else {
+      body.append(data, n);
+    }
+    return true;
+  };
+  const bool read = req.is_multipart_form_data()
+                        ? reader([](const httplib::MultipartFormData&) { return true; }, receive)
+                        : reader(receive);
+  if (too_large) status = 413;
+  if (!read && status < 400) status = 400;
+  return read && !too_large;
 }
 
 void SetSecurityHeaders(httplib::Response& res, bool cacheable) {
@@ -59,9 +82,9 @@ struct Server::Impl {
 
   Impl(ServerDeps d, ServerOptions o) : deps(d), options(std::move(o)) {}
 
-  void Serve(const httplib::Request& req, httplib::Response& res) {
+  void Serve(const httplib::Request& req, httplib::Response& res, std::string body) {
     const auto start = std::chrono::steady_clock::now();
-    HttpResponse out = app->Handle(Adapt(req));
+    HttpResponse out = app->Handle(Adapt(req, std::move(body)));
     res.status = out.status;
     for (auto& [name, value] : out.headers) {
       if (name == "Location") {
@@ -125,11 +148,25 @@ Result<int> Server::Bind() {
   http.set_write_timeout(10, 0);
   http.set_payload_max_length(o.max_body_bytes);
   Impl* impl = impl_.get();
-  auto serve = [impl](const httplib::Request& req, httplib::Response& res) {
-    impl->Serve(req, res);
+  http.Get(".*", [impl](const httplib::Request& req, httplib::Response& res) {
+    impl->Serve(req, res, req.body);
+  });
+  // Request bodies are read here, not by httplib: its own reading answers 413 to every
+  // url-encoded form over 8 KiB (a questionnaire with many persons is larger) and keeps a
+  // chunked body of any size in memory. PUT, PATCH and DELETE have no route (404) but are
+  // read the same way.
+  auto with_body = [impl](const httplib::Request& req, httplib::Response& res,
+                          const httplib::ContentReader& reader) {
+    std::string body;
+    if (!ReadBody(req, reader, impl->options.max_body_bytes, body, res.status)) {
+      return;  // the error handler writes the page
+    }
+    impl->Serve(req, res, std::move(body));
   };
-  http.Get(".*", serve);
-  http.Post(".*", serve);
+  http.Post(".*", with_body);
+  http.Put(".*", with_body);
+  http.Patch(".*", with_body);
+  http.Delete(".*", with_body);
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [impl](const httplib::Request& req, httplib::Response& res) {
         return impl->OnError(req, res);

@@ -40,6 +40,24 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
+TemplateData& NewList(TemplateData& object, const std::string& key) {
+  TemplateData& slot = object[key];
+  slot = TemplateData(TemplateData::type::list);
+  return slot;
+}
+
+TemplateData& NewObject(TemplateData& object, const std::string& key) {
+  TemplateData& slot = object[key];
+  slot = TemplateData(TemplateData::type::object);
+  return slot;
+}
+
+TemplateData& Append(TemplateData& list) {
+  list.push_back(TemplateData(TemplateData::type::object));
+  // kainjow gives no mutable access to a list's elements; the vector itself is not const.
+  return const_cast<TemplateList&>(list.list_value()).back();
+}
+
 Result<std::string> Templates::Localise(std::string_view text, const Catalog& catalog, Lang lang) {
   std::string out;
   out.reserve(text.size() + text.size() / 2);

@@ -44,4 +44,23 @@ class Templates {
 
 std::string HtmlEscape(std::string_view text);
 
+// In-place building of template data. kainjow's set() and push_back() copy whole subtrees,
+// which dominates the cost of a large page; these build each value where it will live.
+//   TemplateData& rows = NewList(data, "rows");
+//   TemplateData& row = Append(rows);
+//   Put(row, "name", unit.name);
+TemplateData& NewList(TemplateData& object, const std::string& key);
+TemplateData& NewObject(TemplateData& object, const std::string& key);
+// Precondition: list was made by NewList.
+TemplateData& Append(TemplateData& list);
+inline void Put(TemplateData& object, const std::string& key, std::string value) {
+  object[key] = TemplateData(std::move(value));
+}
+inline void Put(TemplateData& object, const std::string& key, bool value) {
+  object[key] = TemplateData(value);
+}
+inline void Put(TemplateData& object, const std::string& key, const char* value) {
+  object[key] = TemplateData(std::string(value));
+}
+
 }  // namespace synlig::web

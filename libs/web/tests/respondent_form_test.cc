@@ -30,6 +30,7 @@ TEST(ParseRespondentFormTest, ReadsEntriesItemsAndMatchingKeyInput) {
   EXPECT_EQ(f.entries[1].source, -1);
   EXPECT_TRUE(f.entries[1].key.Empty());
   EXPECT_EQ(f.entries[1].answers.Single("age_band"), "18_24");
+  EXPECT_EQ(f.unknown_codes, 0);
 }
 
 TEST(ParseRespondentFormTest, DropsUnknownItemsOptionsRepeatsAndOutOfRangeEntries) {
@@ -41,6 +42,13 @@ TEST(ParseRespondentFormTest, DropsUnknownItemsOptionsRepeatsAndOutOfRangeEntrie
   EXPECT_EQ(f.entries[0].answers.values.size(), 2u);
   EXPECT_EQ(f.entries[0].answers.values.at("gender"), std::vector<std::string>{"man"});
   EXPECT_EQ(f.entries[0].answers.values.at("forms"), std::vector<std::string>{"sells"});
+  EXPECT_EQ(f.unknown_codes, 1);  // "robot"; unknown items and entries are only dropped
+}
+
+TEST(ParseRespondentFormTest, CountsAnUnknownMetAnyoneCode) {
+  EXPECT_EQ(ParseRespondentForm({{"met_anyone", "maybe"}}, Q()).unknown_codes, 1);
+  EXPECT_EQ(ParseRespondentForm({{"met_anyone", ""}}, Q()).unknown_codes, 0);
+  EXPECT_EQ(ParseRespondentForm({{"met_anyone", "unknown"}}, Q()).unknown_codes, 0);
 }
 
 TEST(ParseRespondentFormTest, KeepsTwoAnswersToASingleItemForValidationToReport) {
