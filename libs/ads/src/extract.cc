@@ -1,0 +1,333 @@
+// Extraction of one ad: phones to keyed hashes, the title's name to a keyed hash, stated
+// fields, lexicon features and text shingles.
+#include "synlig/ads/extract.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "phone_number.h"
+#include "phone_text.h"
+#include "phrase_matcher.h"
+#include "text.h"
+
+namespace synlig::ads {
+namespace {
+
+using internal::NormalizeText;
+using internal::PhraseMatcher;
+
+constexpr std::size_t kMaxTitleWordsForName = 6;
+constexpr std::size_t kMaxTitleWordsForAge = 8;
+
+struct Hash128 {
+  std::size_t operator()(const XXH128_hash_t& h) const {
+    return static_cast<std::size_t>(h.low64 ^ (h.high64 * 0x9E3779B97F4A7C15ull));
+  }
+};
+struct Eq128 {
+  bool operator()(const XXH128_hash_t& a, const XXH128_hash_t& b) const {
+    return a.low64 == b.low64 && a.high64 == b.high64;
+  }
+};
+
+std::vector<std::vector<std::string>> SplitPhrases(const std::vector<std::string>& phrases) {
+  std::vector<std::vector<std::string>> out;
+  for (const std::string& p : phrases) {
+    std::vector<std::string> words;
+    for (std::string_view w : internal::Words(p)) words.emplace_back(w);
+    out.push_back(std::move(words));
+  }
+  return out;
+}
+
+bool AllDigits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), internal::IsAsciiDigit);
+}
+
+int ToInt(std::string_view w) {
+  int v = 0;
+  std::from_chars(w.data(), w.data() + w.size(), v);
+  return v;
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  Lexicon lexicon;
+  SecretKey key;
+  ExtractOptions options;
+  PhraseMatcher features;
+  PhraseMatcher regions;
+  std::unordered_map<std::string, std::int8_t> genders;
+  std::unordered_set<std::string> not_names;
+  std::vector<std::vector<std::string>> age_after;
+  std::vector<std::vector<std::string>> age_before;
+  internal::PhoneTextReader phone_reader;
+  // Candidate digits (by a 128-bit hash, so the raw digits are not kept) -> phone index or -1.
+  std::unordered_map<XXH128_hash_t, std::int32_t, Hash128, Eq128> phone_cache;
+  std::unordered_map<std::string, std::uint32_t> phone_index;
+  std::unordered_map<std::string, std::uint32_t> site_index;
+  std::unordered_map<std::string, std::uint32_t> city_index;
+  Corpus corpus;
+  std::string normalized;  // scratch: title + text of the current ad
+
+  Impl(const Lexicon& lex, const SecretKey& k, ExtractOptions opts)
+      : lexicon(lex), key(k), options(opts), phone_reader(lex.digit_words) {}
+
+  void Setup();
+  void ReadPhones(const Ad& ad, ExtractedAd& out);
+  std::uint64_t NameHash(const Ad& ad) const;
+  std::int16_t Age(const Ad& ad, const std::vector<std::string_view>& words) const;
+  void Shingles(const std::vector<std::string_view>& words, ExtractedAd& out) const;
+  static std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& index,
+                              std::vector<std::string>& names, const std::string& name);
+};
+
+void Extractor::Impl::Setup() {
+  for (int f = 0; f < kFeatureCount; ++f) {
+    for (const std::string& p : lexicon.features[static_cast<std::size_t>(f)]) {
+      features.Add(p, static_cast<std::uint32_t>(f));
+    }
+  }
+  features.Build();
+  for (std::size_t r = 0; r < lexicon.region_words.size(); ++r) {
+    for (const std::string& p : lexicon.region_words[r]) {
+      regions.Add(p, static_cast<std::uint32_t>(r));
+    }
+  }
+  regions.Build();
+  for (std::size_t g = 0; g < lexicon.gender_words.size(); ++g) {
+    for (const std::string& w : lexicon.gender_words[g]) {
+      genders.emplace(w, static_cast<std::int8_t>(g));
+    }
+  }
+  // Words of any lexicon phrase are never names ("Latina", "Massage").
+  auto add_words = [&](const std::vector<std::string>& phrases) {
+    for (const std::string& p : phrases) {
+      std::string plain = p.back() == '*' ? p.substr(0, p.size() - 1) : p;
+      for (std::string_view w : internal::Words(plain)) not_names.emplace(w);
+    }
+  };
+  add_words(lexicon.not_names);
+  for (const auto& list : lexicon.features) add_words(list);
+  for (const auto& list : lexicon.region_words) add_words(list);
+  for (const auto& list : lexicon.gender_words) add_words(list);
+  age_after = SplitPhrases(lexicon.age_after);
+  age_before = SplitPhrases(lexicon.age_before);
+  corpus.gender_names = lexicon.gender_names;
+  corpus.region_names = lexicon.region_names;
+}
+
+std::uint32_t Extractor::Impl::Intern(std::unordered_map<std::string, std::uint32_t>& index,
+                                      std::vector<std::string>& names,
+                                      const std::string& name) {
+  auto [it, inserted] = index.emplace(name, static_cast<std::uint32_t>(names.size()));
+  if (inserted) names.push_back(name);
+  return it->second;
+}
+
+void Extractor::Impl::ReadPhones(const Ad& ad, ExtractedAd& out) {
+  out.phones_shown = static_cast<std::uint16_t>(ad.phones.size());
+  for (const std::string& shown : ad.phones) {
+    internal::PhoneCandidates candidates = phone_reader.Read(shown);
+    out.phone_obscured = out.phone_obscured || candidates.obscured;
+    if (candidates.numbers.empty()) ++out.phones_invalid;
+    for (std::string& digits : candidates.numbers) {
+      XXH128_hash_t h = XXH3_128bits(digits.data(), digits.size());
+      auto it = phone_cache.find(h);
+      if (it == phone_cache.end()) {
+        std::int32_t index = -1;
+        if (auto e164 = internal::ToE164(digits, lexicon.default_region)) {
+          std::string hashed = KeyedHash(key, "phone|" + *e164);
+          std::fill(e164->begin(), e164->end(), '\0');  // drop the number at once
+          index = static_cast<std::int32_t>(Intern(phone_index, corpus.phone_hashes, hashed));
+        }
+        it = phone_cache.emplace(h, index).first;
+      }
+      std::fill(digits.begin(), digits.end(), '\0');
+      if (it->second < 0) {
+        ++out.phones_invalid;
+        continue;
+      }
+      auto id = static_cast<std::uint32_t>(it->second);
+      if (std::find(out.phones.begin(), out.phones.end(), id) == out.phones.end()) {
+        out.phones.push_back(id);
+      }
+    }
+  }
+}
+
+std::uint64_t Extractor::Impl::NameHash(const Ad& ad) const {
+  std::string city = NormalizeText(ad.city);
+  std::size_t pos = 0;
+  std::size_t words = 0;
+  const std::string_view title = ad.title;
+  while (pos < title.size() && words < kMaxTitleWordsForName) {
+    std::size_t q = pos;
+    auto cp = internal::NextCodePoint(title, q);
+    if (!cp || !internal::IsLatinLetter(*cp)) {
+      pos = q;
+      continue;
+    }
+    // One word of letters; digits or other characters end it.
+    std::string lower;
+    bool capitalised = internal::ToLowerLatin(*cp) != *cp;
+    bool rest_lower = true;
+    std::size_t letters = 0;
+    while (pos < title.size()) {
+      q = pos;
+      cp = internal::NextCodePoint(title, q);
+      if (!cp || !internal::IsLatinLetter(*cp)) break;
+      char32_t lc = internal::ToLowerLatin(*cp);
+      if (letters > 0 && lc != *cp) rest_lower = false;
+      internal::AppendUtf8(lower, lc);
+      ++letters;
+      pos = q;
+    }
+    ++words;
+    if (capitalised && rest_lower && letters >= 2 && letters <= 20 && lower != city &&
+        !not_names.contains(lower)) {
+      std::string hex = KeyedHash(key, "name|" + lower);
+      std::fill(lower.begin(), lower.end(), '\0');
+      std::uint64_t h = 0;
+      std::from_chars(hex.data(), hex.data() + 16, h, 16);
+      return h == 0 ? 1 : h;
+    }
+  }
+  return 0;
+}
+
+std::int16_t Extractor::Impl::Age(const Ad& ad,
+                                  const std::vector<std::string_view>& words) const {
+  if (ad.stated_age) return static_cast<std::int16_t>(*ad.stated_age);
+  auto matches_at = [&](std::size_t at, const std::vector<std::string>& phrase) {
+    if (at + phrase.size() > words.size()) return false;
+    for (std::size_t k = 0; k < phrase.size(); ++k) {
+      if (words[at + k] != phrase[k]) return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!AllDigits(words[i]) || words[i].size() > 2) continue;
+    int value = ToInt(words[i]);
+    if (value < 16 || value > 79) continue;
+    for (const auto& after : age_after) {
+      if (matches_at(i + 1, after)) return static_cast<std::int16_t>(value);
+    }
+    for (const auto& before : age_before) {
+      if (i >= before.size() && matches_at(i - before.size(), before)) {
+        return static_cast<std::int16_t>(value);
+      }
+    }
+  }
+  // A lone number 18-69 among the first words of the title ("Sofia 23").
+  std::string title = NormalizeText(ad.title);
+  std::vector<std::string_view> title_words = internal::Words(title);
+  for (std::size_t i = 0; i < title_words.size() && i < kMaxTitleWordsForAge; ++i) {
+    if (AllDigits(title_words[i]) && title_words[i].size() == 2) {
+      int value = ToInt(title_words[i]);
+      if (value >= 18 && value <= 69) return static_cast<std::int16_t>(value);
+    }
+  }
+  return -1;
+}
+
+void Extractor::Impl::Shingles(const std::vector<std::string_view>& words,
+                               ExtractedAd& out) const {
+  const std::size_t k = static_cast<std::size_t>(options.shingle_words);
+  if (words.empty()) return;
+  std::size_t count = words.size() >= k ? words.size() - k + 1 : 1;
+  out.shingles.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    // Words are consecutive in the normalized buffer, separated by one space.
+    const char* begin = words[i].data();
+    std::size_t last = std::min(i + k, words.size()) - 1;
+    const char* end = words[last].data() + words[last].size();
+    out.shingles.push_back(
+        static_cast<std::uint32_t>(XXH3_64bits(begin, static_cast<std::size_t>(end - begin))));
+  }
+  std::sort(out.shingles.begin(), out.shingles.end());
+  out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+}
+
+Result<Extractor> Extractor::Create(const Lexicon& lexicon, const SecretKey& key,
+                                    ExtractOptions options) {
+  if (options.shingle_words < 1 || options.shingle_words > 8) {
+    return InvalidArgument("shingle_words must be 1-8, got " +
+                               std::to_string(options.shingle_words),
+                           "shingle_words");
+  }
+  if (!internal::InitPhoneNumbers(lexicon.default_region)) {
+    return InvalidArgument("phone region '" + lexicon.default_region +
+                               "' is not known to libphonenumber",
+                           "default_region");
+  }
+  auto impl = std::make_unique<Impl>(lexicon, key, options);
+  impl->Setup();
+  return Extractor(std::move(impl));
+}
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+Extractor::~Extractor() = default;
+
+const ExtractedAd& Extractor::Add(const Ad& ad) {
+  Impl& m = *impl_;
+  ExtractedAd out;
+  out.ad_id = ad.ad_id;
+  out.site = Impl::Intern(m.site_index, m.corpus.sites, ad.site);
+  out.city = Impl::Intern(m.city_index, m.corpus.cities, ad.city);
+  out.day = static_cast<std::int32_t>(
+      std::chrono::sys_days(ad.captured_on).time_since_epoch().count());
+  m.ReadPhones(ad, out);
+  out.name_hash = m.NameHash(ad);
+
+  m.normalized.clear();
+  internal::AppendNormalized(ad.title, m.normalized);
+  internal::AppendNormalized(ad.text, m.normalized);
+  std::vector<std::string_view> words = internal::Words(m.normalized);
+  m.features.Match(m.normalized, [&](std::uint32_t f) { out.features |= 1u << f; });
+  out.age = m.Age(ad, words);
+  m.Shingles(words, out);
+  std::fill(m.normalized.begin(), m.normalized.end(), '\0');
+
+  if (auto g = m.genders.find(NormalizeText(ad.stated_gender)); g != m.genders.end()) {
+    out.gender = g->second;
+  }
+  if (ad.stated_nationality && !NormalizeText(*ad.stated_nationality).empty()) {
+    out.nationality_stated = true;
+    std::string nat = NormalizeText(*ad.stated_nationality);
+    std::int32_t best = -1;
+    m.regions.Match(nat, [&](std::uint32_t r) {
+      if (best < 0) best = static_cast<std::int32_t>(r);
+    });
+    out.region = static_cast<std::int8_t>(best);
+  }
+  out.image_hashes = ad.image_hashes;
+  out.truth = ad.truth;
+  m.corpus.ads.push_back(std::move(out));
+  return m.corpus.ads.back();
+}
+
+const Corpus& Extractor::corpus() const { return impl_->corpus; }
+
+Corpus Extractor::TakeCorpus() {
+  Corpus out = std::move(impl_->corpus);
+  impl_->corpus = Corpus{};
+  impl_->corpus.gender_names = impl_->lexicon.gender_names;
+  impl_->corpus.region_names = impl_->lexicon.region_names;
+  impl_->phone_index.clear();
+  impl_->phone_cache.clear();
+  impl_->site_index.clear();
+  impl_->city_index.clear();
+  return out;
+}
+
+}  // namespace synlig::ads

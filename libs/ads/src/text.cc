@@ -1,0 +1,120 @@
+// UTF-8 decoding and the normal form of ad text.
+#include "text.h"
+
+namespace synlig::ads::internal {
+
+std::optional<char32_t> NextCodePoint(std::string_view text, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char b0 = byte(pos);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  std::size_t len = 0;
+  char32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+  } else {
+    ++pos;
+    return std::nullopt;
+  }
+  if (pos + len > text.size()) {
+    ++pos;
+    return std::nullopt;
+  }
+  for (std::size_t i = 1; i < len; ++i) {
+    unsigned char b = byte(pos + i);
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return std::nullopt;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return std::nullopt;
+  }
+  pos += len;
+  return cp;
+}
+
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+bool IsLatinLetter(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;  // not × and ÷
+  return false;
+}
+
+char32_t ToLowerLatin(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  // Latin Extended-A pairs upper/lower case on even/odd code points (with a few exceptions
+  // that do not matter for matching).
+  if (c >= 0x100 && c <= 0x17F && c % 2 == 0 && c != 0x138) return c + 1;
+  return c;
+}
+
+void AppendNormalized(std::string_view text, std::string& out) {
+  bool need_space = !out.empty();
+  bool in_word = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto cp = NextCodePoint(text, pos);
+    bool word_char = cp && (IsLatinLetter(*cp) || (*cp >= '0' && *cp <= '9'));
+    if (!word_char) {
+      if (in_word) need_space = true;
+      in_word = false;
+      continue;
+    }
+    if (need_space) out.push_back(' ');
+    need_space = false;
+    in_word = true;
+    AppendUtf8(out, ToLowerLatin(*cp));
+  }
+}
+
+std::string NormalizeText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendNormalized(text, out);
+  return out;
+}
+
+std::vector<std::string_view> Words(std::string_view normalized) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start < normalized.size()) {
+    std::size_t end = normalized.find(' ', start);
+    if (end == std::string_view::npos) end = normalized.size();
+    if (end > start) words.push_back(normalized.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+}  // namespace synlig::ads::internal

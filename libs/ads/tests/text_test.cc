@@ -1,0 +1,69 @@
+// Tests of the normal form of text and of whole-word phrase matching.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "phrase_matcher.h"
+#include "text.h"
+
+namespace synlig::ads::internal {
+namespace {
+
+TEST(NormalizeTextTest, LowerCasesAndTurnsPunctuationAndEmojiIntoSingleSpaces) {
+  EXPECT_EQ(NormalizeText("100 % REAL photos!!"), "100 real photos");
+  EXPECT_EQ(NormalizeText("  Ny i STAN 💋💋 ÅÄÖ-åäö "), "ny i stan åäö åäö");
+  EXPECT_EQ(NormalizeText("Élodie,Über"), "élodie über");
+  EXPECT_EQ(NormalizeText("!!!"), "");
+  EXPECT_EQ(NormalizeText(std::string("a\xff" "b")), "a b");
+}
+
+TEST(NormalizeTextTest, AppendSeparatesWithOneSpace) {
+  std::string out;
+  AppendNormalized("Hej!", out);
+  AppendNormalized("", out);
+  AppendNormalized(" Då", out);
+  EXPECT_EQ(out, "hej då");
+}
+
+std::set<std::uint32_t> MatchAll(const PhraseMatcher& m, std::string_view text) {
+  std::set<std::uint32_t> found;
+  m.Match(text, [&](std::uint32_t v) { found.insert(v); });
+  return found;
+}
+
+TEST(PhraseMatcherTest, MatchesWholeWordsOnly) {
+  PhraseMatcher m;
+  m.Add("hos mig", 1);
+  m.Add("ung", 2);
+  m.Build();
+  EXPECT_EQ(MatchAll(m, "träffas hos mig ikväll"), (std::set<std::uint32_t>{1}));
+  EXPECT_EQ(MatchAll(m, "hos migration"), (std::set<std::uint32_t>{}));
+  EXPECT_EQ(MatchAll(m, "ungefär"), (std::set<std::uint32_t>{}));
+  EXPECT_EQ(MatchAll(m, "en ung tjej"), (std::set<std::uint32_t>{2}));
+  EXPECT_EQ(MatchAll(m, "ung"), (std::set<std::uint32_t>{2}));
+  EXPECT_EQ(MatchAll(m, "sprung"), (std::set<std::uint32_t>{}));
+}
+
+TEST(PhraseMatcherTest, StarMatchesLongerLastWord) {
+  PhraseMatcher m;
+  m.Add("tjej*", 7);
+  m.Add("nya tjej*", 8);
+  m.Build();
+  EXPECT_EQ(MatchAll(m, "nya tjejer varje vecka"), (std::set<std::uint32_t>{7, 8}));
+  EXPECT_EQ(MatchAll(m, "bästa tjejen"), (std::set<std::uint32_t>{7}));
+  EXPECT_EQ(MatchAll(m, "stjejer"), (std::set<std::uint32_t>{}));
+}
+
+TEST(PhraseMatcherTest, FindsOverlappingAndSuffixPhrases) {
+  PhraseMatcher m;
+  m.Add("100 real photos", 1);
+  m.Add("real photos", 2);
+  m.Add("photos", 3);
+  m.Build();
+  EXPECT_EQ(MatchAll(m, "100 real photos"), (std::set<std::uint32_t>{1, 2, 3}));
+  EXPECT_EQ(MatchAll(m, "not real photosynthesis"), (std::set<std::uint32_t>{}));
+}
+
+}  // namespace
+}  // namespace synlig::ads::internal
