@@ -59,6 +59,18 @@ Result<std::unique_ptr<FileKeyStore>> OpenKeyStore(const Config& config, Random&
   return FileKeyStore::Open(*path, random, create_if_missing);
 }
 
+Status CheckKeysBelongToDatabase(const FileKeyStore& keys, storage::Database& db) {
+  std::vector<std::int64_t> ids = keys.RoundIds();
+  if (ids.empty()) return Ok();
+  auto rounds = db.rounds().List();
+  if (!rounds) return Unexpected(rounds.error());
+  if (!rounds->empty()) return Ok();
+  return FailedPrecondition("key file " + keys.path() + " holds keys of " +
+                            std::to_string(ids.size()) +
+                            " round(s) but the database has no rounds: it belongs to another "
+                            "database. Move it away (or name another with --key-file)");
+}
+
 std::string GeneratePassword(Random& random) { return NewToken(random, 15); }
 
 void PrintTable(std::ostream& out, std::span<const std::vector<std::string>> rows) {

@@ -55,6 +55,10 @@ Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config, bo
 Result<std::unique_ptr<FileKeyStore>> OpenKeyStore(const Config& config, Random& random,
                                                    bool create_if_missing);
 
+// kFailedPrecondition when a key file holds round keys although the database has no rounds:
+// the keys belong to another database, and reusing them would link new rounds to old hashes.
+Status CheckKeysBelongToDatabase(const FileKeyStore& keys, storage::Database& db);
+
 // A random password of 20 URL-safe characters, for printing once.
 std::string GeneratePassword(Random& random);
 

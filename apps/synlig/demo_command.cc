@@ -317,6 +317,9 @@ int RunDemo(std::span<const std::string> raw, CliContext& ctx) {
   }
   auto keys = OpenKeyStore(*config, ctx.random, /*create_if_missing=*/true);
   if (!keys) return RuntimeError(ctx, "demo", keys.error());
+  if (auto ok = CheckKeysBelongToDatabase(**keys, **db); !ok) {
+    return RuntimeError(ctx, "demo", ok.error());
+  }
   for (const auto& [key, value] :
        {std::pair<std::string, std::string>{"demo", "creating"},
         {"demo_seed", std::to_string(seed)},

@@ -253,6 +253,13 @@ Result<SecretKey> FileKeyStore::RoundKey(std::int64_t round_id) const {
   return it->second;
 }
 
+std::vector<std::int64_t> FileKeyStore::RoundIds() const {
+  std::lock_guard guard(mu_);
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, key] : round_keys_) ids.push_back(id);
+  return ids;
+}
+
 Status FileKeyStore::DestroyRoundKey(std::int64_t round_id) {
   std::lock_guard guard(mu_);
   return Mutate([&](std::map<std::int64_t, SecretKey>& keys) { return keys.erase(round_id) > 0; });

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "synlig/core/key_store.h"
 
@@ -35,6 +36,9 @@ class FileKeyStore final : public KeyStore {
   Status DestroyRoundKey(std::int64_t round_id) override;
 
   const std::string& path() const { return path_; }
+  // Ids of the rounds that have a key, as last read (a fresh database must find none: keys
+  // left from another database would link its rounds to old hashes).
+  std::vector<std::int64_t> RoundIds() const;
 
   // The key file's JSON text for the given keys (exposed for tests).
   static std::string Serialize(const SecretKey& session_key,

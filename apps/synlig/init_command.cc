@@ -54,6 +54,9 @@ int RunInit(std::span<const std::string> raw, CliContext& ctx) {
   }
   auto keys = OpenKeyStore(*config, ctx.random, /*create_if_missing=*/true);
   if (!keys) return RuntimeError(ctx, "init", keys.error());
+  if (auto ok = CheckKeysBelongToDatabase(**keys, **db); !ok) {
+    return RuntimeError(ctx, "init", ok.error());
+  }
   auto version = (*db)->SchemaVersion();
   if (!version) return RuntimeError(ctx, "init", version.error());
 

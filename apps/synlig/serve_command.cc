@@ -103,6 +103,9 @@ int RunServe(std::span<const std::string> raw, CliContext& ctx) {
   if (auto rounds = (*db)->rounds().List(); rounds && rounds->empty()) fresh = true;
   auto keys = OpenKeyStore(*config, ctx.random, fresh);
   if (!keys) return RuntimeError(ctx, "serve", keys.error());
+  if (auto ok = CheckKeysBelongToDatabase(**keys, **db); !ok) {
+    return RuntimeError(ctx, "serve", ok.error());
+  }
   log.Info("database_opened", {{"url_kind", SqlitePath(config->database.url) ? "sqlite"
                                                                               : "postgresql"},
                                {"schema_version", version ? std::to_string(*version) : "?"}});

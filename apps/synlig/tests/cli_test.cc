@@ -117,6 +117,17 @@ TEST_F(CliTest, InitRefusesLooseKeyFile) {
   EXPECT_NE(Err().find("chmod 600"), std::string::npos) << Err();
 }
 
+TEST_F(CliTest, InitRefusesKeyFileOfAnotherDatabase) {
+  std::string keys = (dir_ / "old.keys").string();
+  {
+    auto store = FileKeyStore::Open(keys, random_, true);
+    ASSERT_TRUE(store.has_value());
+    ASSERT_TRUE((*store)->EnsureRoundKey(1).has_value());
+  }
+  EXPECT_EQ(Run({"init", "--db", db_, "--key-file", keys}), kExitRuntime);
+  EXPECT_NE(Err().find("belongs to another database"), std::string::npos) << Err();
+}
+
 TEST_F(CliTest, UserAddListDisableEnableReset) {
   ASSERT_EQ(Run({"init", "--db", db_}), kExitOk) << Err();
   ASSERT_EQ(Run({"user", "add", "--db", db_, "--username", "anna", "--role", "analyst",
