@@ -1,0 +1,278 @@
+// Linking: exact evidence (phones, images) first, then text near-duplicates under the rules
+// that keep unrelated groups sharing a template apart; networks on top of advertisers.
+#include "synlig/ads/link.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "image_clusters.h"
+#include "minhash.h"
+#include "union_find.h"
+
+namespace synlig::ads {
+namespace {
+
+using internal::UnionFind;
+
+constexpr std::uint64_t kManyNames = ~0ull;
+
+Status CheckOptions(const LinkOptions& o) {
+  auto bad = [](const std::string& name, const std::string& rule) {
+    return InvalidArgument(name + " must be " + rule, name);
+  };
+  if (o.minhash_bands < 1 || o.minhash_bands > 64) return bad("minhash_bands", "1-64");
+  if (o.minhash_rows < 1 || o.minhash_rows > 16) return bad("minhash_rows", "1-16");
+  auto unit = [](double v) { return v > 0 && v <= 1; };
+  if (!unit(o.near_duplicate)) return bad("near_duplicate", "in (0, 1]");
+  if (!unit(o.strong_text)) return bad("strong_text", "in (0, 1]");
+  if (!unit(o.template_similarity)) return bad("template_similarity", "in (0, 1]");
+  if (o.template_similarity > o.near_duplicate || o.near_duplicate > o.strong_text) {
+    return bad("near_duplicate", "between template_similarity and strong_text");
+  }
+  if (o.image_hamming < 0 || o.image_hamming > 8) return bad("image_hamming", "0-8");
+  if (o.stock_image_spread < 2) return bad("stock_image_spread", "at least 2");
+  if (o.max_bucket < 2) return bad("max_bucket", "at least 2");
+  if (o.bucket_window < 1) return bad("bucket_window", "at least 1");
+  return Ok();
+}
+
+// Item -> ads lists in compressed form (offsets into one array).
+struct Index {
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> ads;
+  std::size_t items() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+  template <typename F>
+  void ForEach(std::size_t item, F&& f) const {
+    for (std::uint32_t k = offsets[item]; k < offsets[item + 1]; ++k) f(ads[k]);
+  }
+};
+
+// Builds item -> ads from (item, ad) pairs; each ad appears at most once per item.
+Index BuildIndex(std::size_t items, std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs) {
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  Index index;
+  index.offsets.assign(items + 1, 0);
+  for (const auto& [item, ad] : pairs) ++index.offsets[item + 1];
+  for (std::size_t i = 0; i < items; ++i) index.offsets[i + 1] += index.offsets[i];
+  index.ads.reserve(pairs.size());
+  for (const auto& [item, ad] : pairs) index.ads.push_back(ad);
+  return index;
+}
+
+// Counts distinct values of key(ad) over an item's ads, stopping at `cap`; 0 keys ignored.
+template <typename Key>
+int DistinctUpTo(const Index& index, std::size_t item, int cap, Key&& key) {
+  std::uint64_t seen[16];
+  int count = 0;
+  bool stop = false;
+  index.ForEach(item, [&](std::uint32_t ad) {
+    if (stop) return;
+    std::uint64_t k = key(ad);
+    if (k == 0) return;
+    for (int i = 0; i < count; ++i) {
+      if (seen[i] == k) return;
+    }
+    seen[count++] = k;
+    if (count >= cap || count >= 16) stop = true;
+  });
+  return count;
+}
+
+struct Component {
+  std::uint64_t name = 0;  // 0: none known; kManyNames: several
+  bool anchored = false;   // has a personal phone or image
+  std::int64_t ctrl = -1;  // an ad with a controller phone, or -1
+};
+
+struct TextPair {
+  std::uint32_t a;
+  std::uint32_t b;
+  float jaccard;
+};
+
+}  // namespace
+
+Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19937_64& rng) {
+  if (auto ok = CheckOptions(options); !ok) return Unexpected(ok.error());
+  const std::vector<ExtractedAd>& ads = corpus.ads;
+  const std::size_t n = ads.size();
+  Linking out;
+  UnionFind phone_only(n);
+  UnionFind adv(n);
+  UnionFind ctrl(n);  // ads tied by controller phones
+  std::vector<std::uint8_t> flags(n, 0);
+  std::vector<char> anchored_ad(n, 0);
+  auto name_of = [&](std::uint32_t ad) { return ads[ad].name_hash; };
+
+  // Phones: personal when all its ads carry one name (or none), else a controller phone.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::uint32_t p : ads[i].phones) pairs.emplace_back(p, i);
+  }
+  Index phones = BuildIndex(corpus.phone_hashes.size(), std::move(pairs));
+  for (std::size_t p = 0; p < phones.items(); ++p) {
+    if (phones.offsets[p] == phones.offsets[p + 1]) continue;
+    std::uint32_t first = phones.ads[phones.offsets[p]];
+    phones.ForEach(p, [&](std::uint32_t ad) { phone_only.Union(first, ad); });
+    if (DistinctUpTo(phones, p, 2, name_of) >= 2) {
+      ++out.stats.controller_phones;
+      phones.ForEach(p, [&](std::uint32_t ad) {
+        ctrl.Union(first, ad);
+        flags[ad] |= kPhoneSharedByNames;
+      });
+    } else {
+      phones.ForEach(p, [&](std::uint32_t ad) {
+        adv.Union(first, ad);
+        anchored_ad[ad] = 1;
+      });
+    }
+  }
+
+  // Images: personal when under one name and few phone groups; stock when spread widely.
+  std::vector<std::uint64_t> all_hashes;
+  for (const ExtractedAd& ad : ads) {
+    all_hashes.insert(all_hashes.end(), ad.image_hashes.begin(), ad.image_hashes.end());
+  }
+  internal::ImageClusters images =
+      internal::ClusterImageHashes(std::move(all_hashes), options.image_hamming);
+  out.stats.image_clusters = images.count;
+  pairs.clear();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::uint64_t h : ads[i].image_hashes) pairs.emplace_back(images.Of(h), i);
+  }
+  Index image_ads = BuildIndex(images.count, std::move(pairs));
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_image_links;
+  for (std::size_t c = 0; c < image_ads.items(); ++c) {
+    if (image_ads.offsets[c] == image_ads.offsets[c + 1]) continue;
+    const int spread = options.stock_image_spread;
+    int names = DistinctUpTo(image_ads, c, spread, name_of);
+    int groups = DistinctUpTo(image_ads, c, spread, [&](std::uint32_t ad) {
+      return ads[ad].phones.empty() ? 0 : std::uint64_t{phone_only.Find(ad)} + 1;
+    });
+    std::uint32_t first = image_ads.ads[image_ads.offsets[c]];
+    if (names >= spread || groups >= spread) {
+      ++out.stats.stock_images;
+      image_ads.ForEach(c, [&](std::uint32_t ad) { flags[ad] |= kStockImage; });
+    } else if (names >= 2) {
+      image_ads.ForEach(c, [&](std::uint32_t ad) {
+        flags[ad] |= kImageSharedByNames;
+        shared_image_links.emplace_back(first, ad);
+      });
+    } else {
+      image_ads.ForEach(c, [&](std::uint32_t ad) {
+        adv.Union(first, ad);
+        anchored_ad[ad] = 1;
+      });
+    }
+  }
+
+  // Text: template clusters (indicator) and near-duplicate pairs (linking, re-posts).
+  std::vector<const std::vector<std::uint32_t>*> sets(n);
+  for (std::size_t i = 0; i < n; ++i) sets[i] = &ads[i].shingles;
+  internal::LshOptions lsh;
+  lsh.bands = options.minhash_bands;
+  lsh.rows = options.minhash_rows;
+  lsh.threshold = options.template_similarity;
+  lsh.max_bucket = static_cast<std::size_t>(options.max_bucket);
+  lsh.window = static_cast<std::size_t>(options.bucket_window);
+  UnionFind templates(n);
+  std::vector<TextPair> near;
+  out.stats.candidate_pairs = internal::FindSimilarPairs(
+      sets, lsh, rng, [&](std::uint32_t a, std::uint32_t b, double j) {
+        ++out.stats.similar_pairs;
+        templates.Union(a, b);
+        if (j >= options.near_duplicate) near.push_back({a, b, static_cast<float>(j)});
+      });
+  std::sort(near.begin(), near.end(), [](const TextPair& x, const TextPair& y) {
+    if (x.jaccard != y.jaccard) return x.jaccard > y.jaccard;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  near.erase(std::unique(near.begin(), near.end(),
+                         [](const TextPair& x, const TextPair& y) {
+                           return x.a == y.a && x.b == y.b;
+                         }),
+             near.end());
+
+  // Component facts after the exact links.
+  std::vector<Component> comp(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    Component& c = comp[adv.Find(i)];
+    std::uint64_t name = ads[i].name_hash;
+    if (name != 0) c.name = (c.name == 0 || c.name == name) ? name : kManyNames;
+    c.anchored = c.anchored || anchored_ad[i];
+    if ((flags[i] & kPhoneSharedByNames) && c.ctrl < 0) c.ctrl = i;
+  }
+  for (const TextPair& pair : near) {
+    std::uint32_t ra = adv.Find(pair.a);
+    std::uint32_t rb = adv.Find(pair.b);
+    if (ra == rb) continue;
+    const Component& ca = comp[ra];
+    const Component& cb = comp[rb];
+    bool names_differ = ca.name != 0 && cb.name != 0 &&
+                        (ca.name != cb.name || ca.name == kManyNames);
+    bool networks_differ = ca.ctrl >= 0 && cb.ctrl >= 0 &&
+                           ctrl.Find(static_cast<std::uint32_t>(ca.ctrl)) !=
+                               ctrl.Find(static_cast<std::uint32_t>(cb.ctrl));
+    bool both_evidenced = ca.anchored && cb.anchored;
+    bool strong = pair.jaccard >= options.strong_text && ca.name != 0 && ca.name == cb.name;
+    if (names_differ || networks_differ || (both_evidenced && !strong)) {
+      ++out.stats.blocked_text_links;
+      continue;
+    }
+    Component merged{ca.name != 0 ? ca.name : cb.name, ca.anchored || cb.anchored,
+                     ca.ctrl >= 0 ? ca.ctrl : cb.ctrl};
+    comp[adv.Union(ra, rb)] = merged;
+    ++out.stats.text_links;
+  }
+
+  // Re-posts: near-duplicate texts of one advertiser.
+  UnionFind content(n);
+  for (const TextPair& pair : near) {
+    if (adv.Find(pair.a) == adv.Find(pair.b)) content.Union(pair.a, pair.b);
+  }
+
+  // Networks: advertisers joined by controller phones and shared images.
+  UnionFind net = adv;
+  for (std::uint32_t i = 0; i < n; ++i) net.Union(i, ctrl.Find(i));
+  if (options.shared_images_link_networks) {
+    for (const auto& [a, b] : shared_image_links) net.Union(a, b);
+  }
+
+  out.advertisers = adv.Number(out.advertiser);
+  out.networks = net.Number(out.network);
+  out.phone_only_groups = phone_only.Number(out.phone_only);
+  out.template_clusters = templates.Number(out.template_cluster);
+  out.content_groups = content.Number(out.content_group);
+  out.flags = std::move(flags);
+  return out;
+}
+
+PairScores ScorePairs(const std::vector<std::uint32_t>& predicted,
+                      const std::vector<std::uint32_t>& truth) {
+  auto pairs_in = [](std::uint64_t m) { return m * (m - 1) / 2; };
+  std::unordered_map<std::uint32_t, std::uint64_t> pred_sizes;
+  std::unordered_map<std::uint32_t, std::uint64_t> true_sizes;
+  std::unordered_map<std::uint64_t, std::uint64_t> both;
+  for (std::size_t i = 0; i < predicted.size(); ++i) {
+    ++pred_sizes[predicted[i]];
+    ++true_sizes[truth[i]];
+    ++both[(std::uint64_t{predicted[i]} << 32) | truth[i]];
+  }
+  PairScores s;
+  for (const auto& [k, m] : pred_sizes) s.predicted_pairs += pairs_in(m);
+  for (const auto& [k, m] : true_sizes) s.true_pairs += pairs_in(m);
+  for (const auto& [k, m] : both) s.correct_pairs += pairs_in(m);
+  s.precision = s.predicted_pairs == 0 ? 1.0
+                                       : static_cast<double>(s.correct_pairs) /
+                                             static_cast<double>(s.predicted_pairs);
+  s.recall = s.true_pairs == 0 ? 1.0
+                               : static_cast<double>(s.correct_pairs) /
+                                     static_cast<double>(s.true_pairs);
+  s.f1 = s.precision + s.recall == 0 ? 0.0
+                                     : 2 * s.precision * s.recall / (s.precision + s.recall);
+  return s;
+}
+
+}  // namespace synlig::ads

@@ -1,0 +1,263 @@
+// Tests of linking: exact links by phone and image, controller phones, stock images, text
+// near-duplicates, and the trap of unrelated groups that share one ad template.
+#include "synlig/ads/link.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "minhash.h"
+
+namespace synlig::ads {
+namespace {
+
+// Shingle set: the template's shingles 0..base-1 plus `extra` shingles of its own from `from`.
+std::vector<std::uint32_t> Text(std::uint32_t base, std::uint32_t from, std::uint32_t extra,
+                                std::uint32_t template_id = 0) {
+  std::vector<std::uint32_t> s;
+  for (std::uint32_t i = 0; i < base; ++i) s.push_back(template_id * 100000 + i);
+  for (std::uint32_t i = 0; i < extra; ++i) s.push_back(1000000 + from + i);
+  std::sort(s.begin(), s.end());
+  return s;
+}
+
+class CorpusBuilder {
+ public:
+  CorpusBuilder() { corpus_.cities = {"Linköping"}; corpus_.sites = {"s"}; }
+  // Returns the ad's index.
+  std::uint32_t Add(std::vector<std::uint32_t> phones, std::uint64_t name,
+                    std::vector<std::uint64_t> images, std::vector<std::uint32_t> shingles) {
+    ExtractedAd ad;
+    ad.ad_id = std::to_string(corpus_.ads.size());
+    for (std::uint32_t p : phones) {
+      while (corpus_.phone_hashes.size() <= p) {
+        corpus_.phone_hashes.push_back("h" + std::to_string(corpus_.phone_hashes.size()));
+      }
+    }
+    ad.phones = std::move(phones);
+    ad.name_hash = name;
+    ad.image_hashes = std::move(images);
+    ad.shingles = std::move(shingles);
+    corpus_.ads.push_back(std::move(ad));
+    return static_cast<std::uint32_t>(corpus_.ads.size() - 1);
+  }
+  Linking Link(const LinkOptions& options = {}) {
+    std::mt19937_64 rng(42);
+    auto linking = ads::Link(corpus_, options, rng);
+    EXPECT_TRUE(linking) << linking.error().ToString();
+    return *linking;
+  }
+
+ private:
+  Corpus corpus_;
+};
+
+TEST(LinkTest, SamePhoneIsOneAdvertiser) {
+  CorpusBuilder b;
+  auto x = b.Add({0}, 11, {}, Text(0, 0, 20));
+  auto y = b.Add({0}, 11, {}, Text(0, 100, 20));
+  auto z = b.Add({1}, 12, {}, Text(0, 200, 20));
+  Linking l = b.Link();
+  EXPECT_EQ(l.advertiser[x], l.advertiser[y]);
+  EXPECT_NE(l.advertiser[x], l.advertiser[z]);
+  EXPECT_EQ(l.advertisers, 2u);
+  EXPECT_EQ(l.networks, 2u);
+  EXPECT_EQ(l.phone_only_groups, 2u);
+}
+
+TEST(LinkTest, PhoneUnderSeveralNamesTiesNetworkNotAdvertiser) {
+  CorpusBuilder b;
+  auto a1 = b.Add({0, 5}, 11, {}, Text(0, 0, 20));
+  auto a2 = b.Add({5}, 11, {}, Text(0, 100, 20));
+  auto c1 = b.Add({0, 6}, 12, {}, Text(0, 200, 20));
+  Linking l = b.Link();
+  EXPECT_EQ(l.advertiser[a1], l.advertiser[a2]);  // personal phone 5
+  EXPECT_NE(l.advertiser[a1], l.advertiser[c1]);
+  EXPECT_EQ(l.network[a1], l.network[c1]);  // phone 0 under names 11 and 12
+  EXPECT_TRUE(l.flags[a1] & kPhoneSharedByNames);
+  EXPECT_FALSE(l.flags[a2] & kPhoneSharedByNames);
+  EXPECT_EQ(l.stats.controller_phones, 1u);
+  EXPECT_EQ(l.phone_only_groups, 1u);  // phone links alone join all three
+}
+
+TEST(LinkTest, ImagesWithinHammingDistanceLink) {
+  CorpusBuilder b;
+  const std::uint64_t img = 0x0123456789abcdefull;
+  auto x = b.Add({}, 0, {img}, {});
+  auto y = b.Add({}, 0, {img ^ 0b1011}, {});           // 3 bits differ
+  auto z = b.Add({}, 0, {img ^ 0b11111000000ull}, {});  // 5 bits differ from x
+  Linking l = b.Link();
+  EXPECT_EQ(l.advertiser[x], l.advertiser[y]);
+  EXPECT_NE(l.advertiser[x], l.advertiser[z]);
+  LinkOptions exact;
+  exact.image_hamming = 0;
+  Linking e = b.Link(exact);
+  EXPECT_NE(e.advertiser[x], e.advertiser[y]);
+}
+
+TEST(LinkTest, StockImageUnderManyNamesLinksNothing) {
+  CorpusBuilder b;
+  const std::uint64_t stock = 0xfeedfacecafebeefull;
+  auto x = b.Add({0}, 11, {stock}, {});
+  auto y = b.Add({1}, 12, {stock}, {});
+  auto z = b.Add({2}, 13, {stock}, {});
+  Linking l = b.Link();
+  EXPECT_EQ(l.advertisers, 3u);
+  EXPECT_EQ(l.networks, 3u);
+  EXPECT_TRUE(l.flags[x] & kStockImage);
+  EXPECT_TRUE(l.flags[z] & kStockImage);
+  EXPECT_EQ(l.stats.stock_images, 1u);
+  (void)y;
+}
+
+TEST(LinkTest, ImageUnderTwoNamesTiesNetworksAndIsFlagged) {
+  CorpusBuilder b;
+  const std::uint64_t img = 0x1111222233334444ull;
+  auto x = b.Add({0}, 11, {img}, {});
+  auto y = b.Add({1}, 12, {img}, {});
+  Linking l = b.Link();
+  EXPECT_NE(l.advertiser[x], l.advertiser[y]);
+  EXPECT_EQ(l.network[x], l.network[y]);
+  EXPECT_TRUE(l.flags[y] & kImageSharedByNames);
+  LinkOptions no_image_networks;
+  no_image_networks.shared_images_link_networks = false;
+  EXPECT_NE(b.Link(no_image_networks).network[x], b.Link(no_image_networks).network[y]);
+}
+
+TEST(LinkTest, RepostWithoutPhoneJoinsItsNearDuplicate) {
+  CorpusBuilder b;
+  auto x = b.Add({0}, 11, {}, Text(40, 0, 4));
+  auto repost = b.Add({}, 11, {}, Text(40, 1, 4));  // shares 43 of 45 shingles
+  auto other = b.Add({1}, 12, {}, Text(0, 500, 40));
+  Linking l = b.Link();
+  EXPECT_EQ(l.advertiser[x], l.advertiser[repost]);
+  EXPECT_NE(l.advertiser[x], l.advertiser[other]);
+  EXPECT_EQ(l.content_group[x], l.content_group[repost]);
+  EXPECT_EQ(l.stats.text_links, 1u);
+}
+
+TEST(LinkTest, OrphanJoinsOnlyItsBestMatch) {
+  CorpusBuilder b;
+  // Two advertisers with the same template; the orphan is closest to the first.
+  auto p = b.Add({0}, 0, {}, Text(40, 0, 6));
+  auto q = b.Add({1}, 0, {}, Text(40, 100, 6));
+  auto orphan = b.Add({}, 0, {}, Text(40, 1, 6));
+  Linking l = b.Link();
+  EXPECT_EQ(l.advertiser[orphan], l.advertiser[p]);
+  EXPECT_NE(l.advertiser[p], l.advertiser[q]);
+  EXPECT_NE(l.network[p], l.network[q]);
+}
+
+// The trap: two unrelated organised groups use the same ad template (slots for name, age,
+// city). Within a group, persons share a booking phone. Text similarity between the groups is
+// as high as within them, but nothing else ties them: they must stay apart.
+TEST(LinkTest, SharedTemplateDoesNotMergeUnrelatedGroups) {
+  CorpusBuilder b;
+  std::vector<std::uint32_t> group_a;
+  std::vector<std::uint32_t> group_b;
+  std::uint32_t slot = 0;
+  for (int person = 0; person < 4; ++person) {
+    for (int ad = 0; ad < 3; ++ad) {
+      // Same template (id 0), a few slot words per person, a re-post varies one more word.
+      group_a.push_back(b.Add({100, static_cast<std::uint32_t>(person)},
+                              1000 + static_cast<std::uint64_t>(person), {},
+                              Text(40, slot + static_cast<std::uint32_t>(ad), 5)));
+      group_b.push_back(b.Add({200, static_cast<std::uint32_t>(10 + person)},
+                              2000 + static_cast<std::uint64_t>(person), {},
+                              Text(40, 50000 + slot + static_cast<std::uint32_t>(ad), 5)));
+    }
+    slot += 100;
+  }
+  // Ads of the template with no phone, no name and no image: they may join one group at most.
+  auto stray = b.Add({}, 0, {}, Text(40, 90000, 5));
+  Linking l = b.Link();
+  for (auto a : group_a) EXPECT_EQ(l.network[a], l.network[group_a[0]]);
+  for (auto x : group_b) EXPECT_EQ(l.network[x], l.network[group_b[0]]);
+  EXPECT_NE(l.network[group_a[0]], l.network[group_b[0]]);
+  EXPECT_EQ(l.advertiser[group_a[0]], l.advertiser[group_a[2]]);
+  EXPECT_NE(l.advertiser[group_a[0]], l.advertiser[group_a[3]]);
+  EXPECT_TRUE(l.network[stray] == l.network[group_a[0]] ||
+              l.network[stray] == l.network[group_b[0]] || l.networks == 3u);
+  EXPECT_EQ(l.advertisers, 8u + (l.networks == 3u ? 1u : 0u));
+  // They do form one template cluster: the indicator sees the shared template.
+  EXPECT_EQ(l.template_cluster[group_a[0]], l.template_cluster[group_b[0]]);
+  EXPECT_GT(l.stats.blocked_text_links, 0u);
+}
+
+TEST(LinkTest, SharedTemplateWithoutNamesStaysApartEvenWhenNearlyIdentical) {
+  CorpusBuilder b;
+  auto x = b.Add({0}, 0, {}, Text(60, 0, 1));
+  auto y = b.Add({1}, 0, {}, Text(60, 10, 1));  // Jaccard 60/62
+  Linking l = b.Link();
+  EXPECT_NE(l.advertiser[x], l.advertiser[y]);
+  EXPECT_NE(l.network[x], l.network[y]);
+}
+
+TEST(LinkTest, NearlyIdenticalTextWithSameNameJoinsEvidencedAdvertisers) {
+  CorpusBuilder b;
+  auto x = b.Add({0}, 77, {}, Text(60, 0, 1));
+  auto y = b.Add({1}, 77, {}, Text(60, 10, 1));  // new number, same name, same text
+  auto z = b.Add({2}, 77, {}, Text(40, 20, 8));  // same name, only similar: stays apart
+  Linking l = b.Link();
+  EXPECT_EQ(l.advertiser[x], l.advertiser[y]);
+  EXPECT_NE(l.advertiser[x], l.advertiser[z]);
+}
+
+TEST(LinkTest, RejectsOptionsOutOfRange) {
+  CorpusBuilder b;
+  std::mt19937_64 rng(1);
+  LinkOptions o;
+  o.minhash_bands = 0;
+  auto r = Link(Corpus{}, o, rng);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field(), "minhash_bands");
+  o = LinkOptions{};
+  o.near_duplicate = 0.3;  // below template_similarity
+  r = Link(Corpus{}, o, rng);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field(), "near_duplicate");
+  o = LinkOptions{};
+  o.image_hamming = 9;
+  r = Link(Corpus{}, o, rng);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field(), "image_hamming");
+}
+
+TEST(ScorePairsTest, CountsPairsAgainstTruth) {
+  // Truth {0,1,2} {3,4}; predicted {0,1} {2,3,4}.
+  PairScores s = ScorePairs({0, 0, 1, 1, 1}, {5, 5, 5, 6, 6});
+  EXPECT_EQ(s.true_pairs, 4u);
+  EXPECT_EQ(s.predicted_pairs, 4u);
+  EXPECT_EQ(s.correct_pairs, 2u);  // (0,1) and (3,4)
+  EXPECT_DOUBLE_EQ(s.precision, 0.5);
+  EXPECT_DOUBLE_EQ(s.recall, 0.5);
+  EXPECT_DOUBLE_EQ(s.f1, 0.5);
+  PairScores singletons = ScorePairs({0, 1}, {0, 1});
+  EXPECT_DOUBLE_EQ(singletons.f1, 1.0);
+}
+
+TEST(MinHashTest, JaccardIsExact) {
+  EXPECT_DOUBLE_EQ(internal::Jaccard({1, 2, 3, 4}, {3, 4, 5, 6}), 2.0 / 6.0);
+  EXPECT_DOUBLE_EQ(internal::Jaccard({}, {}), 1.0);
+  EXPECT_DOUBLE_EQ(internal::Jaccard({1}, {}), 0.0);
+}
+
+TEST(MinHashTest, FindsNearDuplicatesAndSkipsSmallSets) {
+  std::vector<std::vector<std::uint32_t>> texts = {Text(50, 0, 2), Text(50, 10, 2),
+                                                   Text(0, 100, 50), {1, 2}, {1, 2}};
+  std::vector<const std::vector<std::uint32_t>*> sets;
+  for (const auto& t : texts) sets.push_back(&t);
+  std::mt19937_64 rng(3);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+  internal::LshOptions o;
+  o.threshold = 0.8;
+  internal::FindSimilarPairs(sets, o, rng, [&](std::uint32_t a, std::uint32_t b, double j) {
+    EXPECT_GE(j, 0.8);
+    found.emplace_back(a, b);
+  });
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0], (std::pair<std::uint32_t, std::uint32_t>{0, 1}));
+}
+
+}  // namespace
+}  // namespace synlig::ads
