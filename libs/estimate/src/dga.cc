@@ -192,183 +192,130 @@ Result<DgaPosterior> DecomposableBma(const CaptureTable& table, const DgaOptions
   const std::vector<Graph> graphs = DecomposableGraphs(k);
   const double m_max = static_cast<double>(options.max_missing);
 
-  // Pass 1: each graph's mode over the grid (its log posterior is unimodal in m), by a coarse
-  // geometric scan and integer ternary search.
-  struct Span {
-    double peak = -std::numeric_limits<double>::infinity();
-    std::int64_t mode = 0, lo = 0, hi = 0;
-  };
-  std::vector<Span> spans(graphs.size());
-  double best = -std::numeric_limits<double>::infinity();
-  for (std::size_t gi = 0; gi < graphs.size(); ++gi) {
-    const Graph& g = graphs[gi];
-    std::int64_t arg = 0;
-    double peak = scorer.Score(g, 0);
-    for (double x = 1; x <= m_max; x = std::ceil(x * 1.5)) {
-      const double s = scorer.Score(g, x);
-      if (s > peak) { peak = s; arg = static_cast<std::int64_t>(x); }
-    }
-    std::int64_t lo = std::max<std::int64_t>(0, static_cast<std::int64_t>(arg / 1.5) - 1);
-    std::int64_t hi = std::min<std::int64_t>(options.max_missing,
-                                             static_cast<std::int64_t>(arg * 1.5) + 2);
-    while (hi - lo > 2) {
-      const std::int64_t a = lo + (hi - lo) / 3, b = hi - (hi - lo) / 3;
-      if (scorer.Score(g, static_cast<double>(a)) < scorer.Score(g, static_cast<double>(b))) lo = a;
-      else hi = b;
-    }
-    for (std::int64_t m = lo; m <= hi; ++m) {
-      const double s = scorer.Score(g, static_cast<double>(m));
-      if (s > spans[gi].peak) { spans[gi].peak = s; spans[gi].mode = m; }
-    }
-    best = std::max(best, spans[gi].peak);
+  // Points of the grid where the density is evaluated exactly: every integer up to 500, then
+  // 0.5 % apart. log p is smooth in log m, so a cubic through these points gives every integer
+  // (relative error below 1e-6 even for posteriors with sd/mean = 2 %).
+  std::vector<std::int64_t> points;
+  for (std::int64_t m = 0; m < options.max_missing;
+       m += std::max<std::int64_t>(1, static_cast<std::int64_t>(0.005 * static_cast<double>(m)))) {
+    points.push_back(m);
   }
-  // Pass 2: for graphs within e^−40 of the best, the part of the grid within e^−40 of the best,
-  // summed exactly on every integer.
+  points.push_back(options.max_missing);
+  const std::size_t num_points = points.size();
+  // Shared terms per subset of lists and point: memory 2^k × points, never graphs × grid.
+  const std::size_t subsets = std::size_t{1} << k;
+  std::vector<double> terms(subsets * num_points), common(num_points), component(num_points);
+  for (std::size_t j = 0; j < num_points; ++j) {
+    const double m = static_cast<double>(points[j]);
+    for (Pattern t = 0; t < subsets; ++t) {
+      terms[t * num_points + j] =
+          scorer.constant(t) + std::lgamma(scorer.zero_cell(t) + scorer.alpha(t) + m);
+    }
+    component[j] = std::lgamma(scorer.sum_alpha()) - std::lgamma(scorer.n() + scorer.sum_alpha() + m);
+    common[j] = scorer.Common(m);
+  }
+  std::vector<double> values(num_points);
+  auto score_graph = [&](const Graph& g) {
+    for (std::size_t j = 0; j < num_points; ++j) values[j] = common[j] + g.components * component[j];
+    for (Pattern c : g.cliques) {
+      const double* row = &terms[c * num_points];
+      for (std::size_t j = 0; j < num_points; ++j) values[j] += row[j];
+    }
+    for (Pattern sep : g.separators) {
+      const double* row = &terms[sep * num_points];
+      for (std::size_t j = 0; j < num_points; ++j) values[j] -= row[j];
+    }
+  };
+  // One pass with a running maximum: sums are kept relative to the best log density seen so
+  // far and rescaled when a better graph appears; points more than e^−40 below it are skipped.
   constexpr double kCut = 40;
   DgaPosterior out;
   out.graphs = static_cast<std::int64_t>(graphs.size());
-  std::int64_t grid_lo = options.max_missing, grid_hi = 0;
+  std::vector<double> span_of(num_points, 1.0);  // integers each point stands for
+  for (std::size_t j = 0; j < num_points; ++j) {
+    const double left = j == 0 ? 0.0 : static_cast<double>(points[j] - points[j - 1]);
+    const double right = j + 1 == num_points ? 0.0 : static_cast<double>(points[j + 1] - points[j]);
+    span_of[j] = std::max(1.0, (left + right) / 2);
+  }
+  std::vector<double> coarse(num_points, 0.0);
+  std::vector<double> graph_mass(graphs.size(), 0.0);
+  double best = -std::numeric_limits<double>::infinity();
   for (std::size_t gi = 0; gi < graphs.size(); ++gi) {
-    Span& s = spans[gi];
-    if (s.peak < best - kCut) continue;
-    const Graph& g = graphs[gi];
-    auto edge = [&](std::int64_t inside, std::int64_t outside) {  // last m above the cut
-      while (std::llabs(outside - inside) > 1) {
-        const std::int64_t mid = inside + (outside - inside) / 2;
-        (scorer.Score(g, static_cast<double>(mid)) >= best - kCut ? inside : outside) = mid;
+    score_graph(graphs[gi]);
+    const double peak = *std::max_element(values.begin(), values.end());
+    if (peak < best - kCut) continue;
+    if (peak > best) {
+      if (std::isfinite(best)) {
+        const double scale = std::exp(best - peak);
+        for (double& c : coarse) c *= scale;
+        for (double& w : graph_mass) w *= scale;
       }
-      return inside;
-    };
-    s.lo = scorer.Score(g, 0) >= best - kCut ? 0 : edge(s.mode, -1) ;
-    s.hi = scorer.Score(g, m_max) >= best - kCut ? options.max_missing
-                                                  : edge(s.mode, options.max_missing + 1);
-    grid_lo = std::min(grid_lo, s.lo);
-    grid_hi = std::max(grid_hi, s.hi);
+      best = peak;
+    }
+    double mass = 0;
+    for (std::size_t j = 0; j < num_points; ++j) {
+      if (values[j] < best - kCut) continue;
+      const double w = std::exp(values[j] - best);
+      coarse[j] += w;
+      mass += w * span_of[j];
+    }
+    graph_mass[gi] = mass;
     ++out.graphs_summed;
   }
-  const std::size_t width = static_cast<std::size_t>(grid_hi - grid_lo + 1);
-  std::vector<double> posterior(width, 0.0);  // over m in [grid_lo, grid_hi]
-  std::vector<double> graph_mass(graphs.size(), 0.0);
-  // Subsets used by the graphs that matter; their lgamma terms are shared across graphs.
-  const std::size_t subsets = std::size_t{1} << k;
-  std::vector<int> slot(subsets, -1);
-  std::vector<Pattern> used;
-  for (std::size_t gi = 0; gi < graphs.size(); ++gi) {
-    if (spans[gi].peak < best - kCut) continue;
-    for (const auto* list : {&graphs[gi].cliques, &graphs[gi].separators}) {
-      for (Pattern t : *list) {
-        if (slot[t] < 0) {
-          slot[t] = static_cast<int>(used.size());
-          used.push_back(t);
-        }
-      }
-    }
-  }
-  // The averaged density is evaluated exactly on every integer up to 500 and from there on
-  // points 0.2 % apart, its log interpolated (cubic) in between: log p is smooth in log m, so the
-  // relative error is below 1e-9 while the work drops from the grid size to about 3,000 points
-  // per factor of 10 in N.
-  std::vector<std::int64_t> points;
-  for (std::int64_t m = grid_lo; m < grid_hi;
-       m += std::max<std::int64_t>(1, static_cast<std::int64_t>(0.002 * static_cast<double>(m)))) {
-    points.push_back(m);
-  }
-  points.push_back(grid_hi);
-  bool every_integer = points.size() == width;
-  // Integers each point stands for (trapezoid weights), for the graphs' posterior masses.
-  std::vector<double> span_of(points.size(), 1.0);
-  if (!every_integer) {
-    for (std::size_t j = 0; j < points.size(); ++j) {
-      const double left = j == 0 ? 0.0 : static_cast<double>(points[j] - points[j - 1]);
-      const double right = j + 1 == points.size() ? 0.0 : static_cast<double>(points[j + 1] - points[j]);
-      span_of[j] = std::max(1.0, (left + right) / 2);
-    }
-  }
-  // Walk the points in chunks: memory is O(subsets × chunk), never graphs × grid.
-  constexpr std::size_t kChunk = 4096;
-  std::vector<double> coarse(points.size(), 0.0);
-  std::vector<double> terms(used.size() * kChunk), common(kChunk), component(kChunk), values(kChunk);
-  for (std::size_t start = 0; start < points.size(); start += kChunk) {
-    const std::size_t len = std::min(kChunk, points.size() - start);
-    for (std::size_t i = 0; i < len; ++i) {
-      const double m = static_cast<double>(points[start + i]);
-      for (std::size_t u = 0; u < used.size(); ++u) {
-        terms[u * kChunk + i] = scorer.constant(used[u]) +
-                                std::lgamma(scorer.zero_cell(used[u]) + scorer.alpha(used[u]) + m);
-      }
-      component[i] = std::lgamma(scorer.sum_alpha()) -
-                     std::lgamma(scorer.n() + scorer.sum_alpha() + m);
-      common[i] = scorer.Common(m);
-    }
-    const std::int64_t first = points[start], last = points[start + len - 1];
-    for (std::size_t gi = 0; gi < graphs.size(); ++gi) {
-      const Span& sp = spans[gi];
-      if (sp.peak < best - kCut || sp.hi < first || sp.lo > last) continue;
-      const Graph& g = graphs[gi];
-      for (std::size_t i = 0; i < len; ++i) {
-        values[i] = common[i] + g.components * component[i] - best;
-      }
-      for (Pattern c : g.cliques) {
-        const double* row = &terms[static_cast<std::size_t>(slot[c]) * kChunk];
-        for (std::size_t i = 0; i < len; ++i) values[i] += row[i];
-      }
-      for (Pattern sep : g.separators) {
-        const double* row = &terms[static_cast<std::size_t>(slot[sep]) * kChunk];
-        for (std::size_t i = 0; i < len; ++i) values[i] -= row[i];
-      }
-      double mass = 0;
-      for (std::size_t i = 0; i < len; ++i) {
-        const double w = std::exp(values[i]);
-        coarse[start + i] += w;
-        mass += w * span_of[start + i];
-      }
-      graph_mass[gi] += mass;
-    }
-  }
   double coarse_total = 0;
-  for (std::size_t j = 0; j < points.size(); ++j) coarse_total += coarse[j] * span_of[j];
-  if (every_integer) {
-    posterior = coarse;
-  } else {
-    std::vector<double> log_coarse(points.size());
-    for (std::size_t j = 0; j < points.size(); ++j) {
-      log_coarse[j] = coarse[j] > 0 ? std::log(coarse[j]) : 0.0;
+  std::size_t first = num_points, last = 0;
+  for (std::size_t j = 0; j < num_points; ++j) {
+    coarse_total += coarse[j] * span_of[j];
+    if (coarse[j] > 0) {
+      first = std::min(first, j);
+      last = j;
     }
-    for (std::size_t j = 0; j + 1 < points.size(); ++j) {
-      const std::size_t j0 = j == 0 ? 0 : j - 1;
-      const std::size_t j3 = std::min(points.size() - 1, j + 2);
-      const std::size_t idx[4] = {j0, j, j + 1, j3};
-      bool positive = true;
-      for (std::size_t q : idx) positive = positive && coarse[q] > 0;
-      for (std::int64_t m = points[j]; m < points[j + 1]; ++m) {
-        const double x = static_cast<double>(m);
-        double value = 0;
-        if (positive && j0 != j && j3 != j + 1) {
-          // Lagrange cubic through four points, on the log scale.
-          double log_p = 0;
-          for (int a2 = 0; a2 < 4; ++a2) {
-            double basis = 1;
-            const double xa = static_cast<double>(points[idx[a2]]);
-            for (int b2 = 0; b2 < 4; ++b2) {
-              if (a2 != b2) basis *= (x - static_cast<double>(points[idx[b2]])) /
-                                     (xa - static_cast<double>(points[idx[b2]]));
-            }
-            log_p += basis * log_coarse[idx[a2]];
-          }
-          value = std::exp(log_p);
-        } else {
-          // At the ends: linear on the log scale (or on the raw scale next to zeros).
-          const double t = (x - static_cast<double>(points[j])) /
-                           static_cast<double>(points[j + 1] - points[j]);
-          value = coarse[j] > 0 && coarse[j + 1] > 0
-                      ? std::exp((1 - t) * log_coarse[j] + t * log_coarse[j + 1])
-                      : (1 - t) * coarse[j] + t * coarse[j + 1];
-        }
-        posterior[static_cast<std::size_t>(m - grid_lo)] = value;
-      }
-    }
-    posterior[width - 1] = coarse.back();
   }
+  // Every integer of [points[first], points[last]] from the cubic through the log density.
+  const std::int64_t grid_lo = points[first];
+  const std::int64_t grid_hi = points[last];
+  const std::size_t width = static_cast<std::size_t>(grid_hi - grid_lo + 1);
+  std::vector<double> posterior(width, 0.0);
+  std::vector<double> log_coarse(num_points);
+  for (std::size_t j = 0; j < num_points; ++j) {
+    log_coarse[j] = coarse[j] > 0 ? std::log(coarse[j]) : 0.0;
+  }
+  for (std::size_t j = first; j < last; ++j) {
+    if (points[j + 1] - points[j] == 1) {
+      posterior[static_cast<std::size_t>(points[j] - grid_lo)] = coarse[j];
+      continue;
+    }
+    const std::size_t idx[4] = {j == 0 ? 0 : j - 1, j, j + 1, std::min(num_points - 1, j + 2)};
+    bool cubic = idx[0] != j && idx[3] != j + 1;
+    for (std::size_t q : idx) cubic = cubic && coarse[q] > 0;
+    for (std::int64_t m = points[j]; m < points[j + 1]; ++m) {
+      const double x = static_cast<double>(m);
+      double value = 0;
+      if (cubic) {
+        double log_p = 0;
+        for (int a2 = 0; a2 < 4; ++a2) {
+          double basis = 1;
+          const double xa = static_cast<double>(points[idx[a2]]);
+          for (int b2 = 0; b2 < 4; ++b2) {
+            if (a2 != b2) {
+              basis *= (x - static_cast<double>(points[idx[b2]])) /
+                       (xa - static_cast<double>(points[idx[b2]]));
+            }
+          }
+          log_p += basis * log_coarse[idx[a2]];
+        }
+        value = std::exp(log_p);
+      } else {
+        const double t = (x - static_cast<double>(points[j])) /
+                         static_cast<double>(points[j + 1] - points[j]);
+        value = coarse[j] > 0 && coarse[j + 1] > 0
+                    ? std::exp((1 - t) * log_coarse[j] + t * log_coarse[j + 1])
+                    : (1 - t) * coarse[j] + t * coarse[j + 1];
+      }
+      posterior[static_cast<std::size_t>(m - grid_lo)] = value;
+    }
+  }
+  posterior[width - 1] = coarse[last];
   double total = 0;
   for (double w : posterior) total += w;
   const double n = scorer.n();

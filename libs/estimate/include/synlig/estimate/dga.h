@@ -2,8 +2,9 @@
 // package dga's bma.cr): hyper-Dirichlet prior with δ per cell of the complete 2^k table,
 // uniform prior over decomposable graphs, prior p(N) ∝ 1/N by default, posterior of the
 // unobserved count on the grid 0..max_missing. Memory is bounded: the graph × grid matrix that
-// dga builds is never formed; the grid is walked in chunks and only graphs whose posterior is
-// within e^−40 of the best are summed, over the part of the grid where they matter. Usage:
+// dga builds is never formed: terms shared by graphs are computed once per subset of lists at
+// points 0.5 % apart (every integer below 500), graphs more than e^−40 below the best are
+// dropped, and the averaged density is interpolated to every integer. Usage:
 //   auto post = DecomposableBma(table, {.max_missing = 40 * table.n_observed()});
 //   post->median; post->q025;
 #pragma once
