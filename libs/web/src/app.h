@@ -10,6 +10,7 @@
 
 #include "auth_service.h"
 #include "cookies.h"
+#include "dashboard_service.h"
 #include "http.h"
 #include "i18n.h"
 #include "synlig/web/server.h"
@@ -36,6 +37,7 @@ class App {
   const Templates& templates() const { return *templates_; }
   AuthService& auth() { return *auth_; }
   const CookieNames& cookie_names() const { return cookie_names_; }
+  TablesCache& tables_cache() { return tables_cache_; }
 
  private:
   App(ServerDeps deps, ServerOptions options);
@@ -45,6 +47,7 @@ class App {
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<Templates> templates_;
   std::unique_ptr<AuthService> auth_;
+  TablesCache tables_cache_;
 };
 
 // What a handler sees of one request.

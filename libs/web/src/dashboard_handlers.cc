@@ -56,6 +56,14 @@ std::string_view CsvLang(const RequestContext& ctx) {
   return LangCode(ctx.lang);
 }
 
+// The round's tables, from the cache while its submitted rows are unchanged.
+Result<std::shared_ptr<const survey::Dashboard>> Tables(RequestContext& ctx,
+                                                        const storage::Round& round) {
+  auto status = ctx.app.db().responses().StatusByUnit(round.id);
+  if (!status) return Unexpected(status.error());
+  return ctx.app.tables_cache().Get(ctx.app.db(), round, *status);
+}
+
 }  // namespace
 
 void HandleRoundDashboard(RequestContext& ctx) {
@@ -70,7 +78,7 @@ void HandleRoundDashboard(RequestContext& ctx) {
       !s) {
     return RenderError(ctx, s.error());
   }
-  auto tables = LoadTables(db, *round);
+  auto tables = ctx.app.tables_cache().Get(db, *round, *units);
   if (!tables) return RenderError(ctx, tables.error());
 
   TemplateData data;
@@ -104,9 +112,9 @@ void HandleRoundDashboard(RequestContext& ctx) {
                                     s.started, s.submitted));
   }
   data.set("sector_rows", sector_rows);
-  data.set("entries", std::to_string(tables->entries));
-  data.set("unique_persons", std::to_string(tables->unique_persons));
-  data.set("tables_html", RenderTables(ctx.app.templates(), ctx.lang, *tables, 0));
+  data.set("entries", std::to_string((*tables)->entries));
+  data.set("unique_persons", std::to_string((*tables)->unique_persons));
+  data.set("tables_html", RenderTables(ctx.app.templates(), ctx.lang, **tables, 0));
   RenderPage(ctx, "round_dashboard", round->name, std::move(data));
 }
 
@@ -120,9 +128,9 @@ void HandleRoundTablesCsv(RequestContext& ctx) {
       !s) {
     return RenderError(ctx, s.error());
   }
-  auto tables = LoadTables(db, *round);
+  auto tables = Tables(ctx, *round);
   if (!tables) return RenderError(ctx, tables.error());
-  SendCsv(ctx, round->id, survey::TablesToCsv(*tables, lang, 0), "tables");
+  SendCsv(ctx, round->id, survey::TablesToCsv(**tables, lang, 0), "tables");
 }
 
 void HandleReportsList(RequestContext& ctx) {
@@ -151,14 +159,14 @@ void HandleReport(RequestContext& ctx) {
       !s) {
     return RenderError(ctx, s.error());
   }
-  auto tables = LoadTables(db, *round);
+  auto tables = Tables(ctx, *round);
   if (!tables) return RenderError(ctx, tables.error());
   TemplateData data;
   SetRoundInfo(ctx, data, *round);
   const int k = round->min_cell_k;
-  data.set("entries", CellText(tables->entries, k));
-  data.set("unique_persons", CellText(tables->unique_persons, k));
-  data.set("tables_html", RenderTables(ctx.app.templates(), ctx.lang, *tables, k));
+  data.set("entries", CellText((*tables)->entries, k));
+  data.set("unique_persons", CellText((*tables)->unique_persons, k));
+  data.set("tables_html", RenderTables(ctx.app.templates(), ctx.lang, **tables, k));
   RenderPage(ctx, "report", round->name, std::move(data));
 }
 
@@ -173,9 +181,9 @@ void HandleReportCsv(RequestContext& ctx) {
       !s) {
     return RenderError(ctx, s.error());
   }
-  auto tables = LoadTables(db, *round);
+  auto tables = Tables(ctx, *round);
   if (!tables) return RenderError(ctx, tables.error());
-  SendCsv(ctx, round->id, survey::TablesToCsv(*tables, lang, round->min_cell_k), "report");
+  SendCsv(ctx, round->id, survey::TablesToCsv(**tables, lang, round->min_cell_k), "report");
 }
 
 void HandleMyUnit(RequestContext& ctx) {

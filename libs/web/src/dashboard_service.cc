@@ -38,4 +38,29 @@ Result<survey::Dashboard> LoadTables(storage::Database& db, const storage::Round
   return survey::Tabulate(**q, entries);
 }
 
+Result<std::shared_ptr<const survey::Dashboard>> TablesCache::Get(
+    storage::Database& db, const storage::Round& round,
+    const std::vector<storage::UnitStatus>& status) {
+  std::int64_t submitted = 0;
+  std::int64_t entries = 0;
+  for (const storage::UnitStatus& u : status) {
+    submitted += u.submitted;
+    entries += u.entries;
+  }
+  {
+    std::lock_guard lock(mu_);
+    const auto it = rounds_.find(round.id);
+    if (it != rounds_.end() && it->second.submitted == submitted && it->second.entries == entries) {
+      return it->second.tables;
+    }
+  }
+  auto tables = LoadTables(db, round);
+  if (!tables) return Unexpected(tables.error());
+  auto shared = std::make_shared<const survey::Dashboard>(*std::move(tables));
+  // Counts read before the load: if a submit landed in between, the next view reloads.
+  std::lock_guard lock(mu_);
+  rounds_[round.id] = Entry{submitted, entries, shared};
+  return shared;
+}
+
 }  // namespace synlig::web
