@@ -82,6 +82,26 @@ TEST_P(ResponseRepositoryTest, DraftReplacesAllEntriesAtomically) {
   EXPECT_EQ(saved->submitted_at, 0);
 }
 
+TEST_P(ResponseRepositoryTest, ManyEntriesKeepTheirOrder) {
+  Id unit = MakeUnit("A");
+  Id round = MakeRound({unit});
+  Id response = MakeLink(round, unit, "t");
+  std::vector<PersonEntry> entries;
+  for (int i = 0; i < 40; ++i) {
+    entries.push_back(Entry(i % 2 == 0 ? "woman" : "man", "age_" + std::to_string(i),
+                            "hash" + std::to_string(i)));
+  }
+  ASSERT_TRUE(db().responses().Submit(response, MetAnyone::kYes, entries, kNow));
+  auto loaded = db().responses().LoadEntries(response);
+  ASSERT_TRUE(loaded);
+  ASSERT_EQ(loaded->size(), 40u);
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_EQ((*loaded)[i].position, i);
+    EXPECT_EQ((*loaded)[i].answers.Single("age_band"), "age_" + std::to_string(i));
+    EXPECT_EQ((*loaded)[i].match_hash, "hash" + std::to_string(i));
+  }
+}
+
 TEST_P(ResponseRepositoryTest, SecondSubmitIsFailedPreconditionAndChangesNothing) {
   Id unit = MakeUnit("A");
   Id round = MakeRound({unit});

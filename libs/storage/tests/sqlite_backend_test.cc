@@ -28,6 +28,16 @@ TEST_P(SqliteOnlyTest, AcceptsPlainPathAndNormalSynchronous) {
   EXPECT_EQ((*db)->SchemaVersion().value_or(-1), 1);
 }
 
+TEST_P(SqliteOnlyTest, InMemoryDatabaseWorksOnOneConnection) {
+  auto db = Open("sqlite::memory:");
+  ASSERT_TRUE(db) << db.error().ToString();
+  Unit unit;
+  unit.name = "A";
+  auto id = (*db)->units().Create(unit);
+  ASSERT_TRUE(id) << id.error().ToString();
+  EXPECT_EQ((*db)->units().Find(*id)->name, "A");
+}
+
 TEST_P(SqliteOnlyTest, RejectsUnknownSynchronousSetting) {
   OpenOptions options;
   options.sqlite_synchronous = "off";

@@ -1,4 +1,5 @@
 // Responses (one per anonymous link) and their person entries: links, drafts and submission.
+#include <algorithm>
 #include <string>
 
 #include "sql/repositories.h"
@@ -66,6 +67,37 @@ Result<std::vector<std::string>> EncodeEntries(const std::vector<PersonEntry>& e
     encoded.push_back(std::move(text));
   }
   return encoded;
+}
+
+// Inserts the entries at positions 0, 1, ..., several rows per statement: one round trip per
+// kRowsPerInsert entries on PostgreSQL, and at most kRowsPerInsert statement shapes cached.
+Status InsertEntries(Tx& tx, Id response_id, const std::vector<PersonEntry>& entries,
+                     const std::vector<std::string>& encoded) {
+  constexpr std::size_t kRowsPerInsert = 16;
+  constexpr std::size_t kColumns = 5;
+  std::vector<Param> params;
+  for (std::size_t first = 0; first < entries.size(); first += kRowsPerInsert) {
+    const std::size_t rows = std::min(kRowsPerInsert, entries.size() - first);
+    std::string sql =
+        "INSERT INTO person_entries (response_id, position, answers, match_hash, has_match_key)"
+        " VALUES ";
+    params.clear();
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::size_t i = first + r;
+      sql += r == 0 ? "(" : ", (";
+      for (std::size_t c = 1; c <= kColumns; ++c) {
+        sql += (c == 1 ? "$" : ", $") + std::to_string(r * kColumns + c);
+      }
+      sql += ")";
+      params.insert(
+          params.end(),
+          {response_id, static_cast<std::int64_t>(i), std::string_view(encoded[i]),
+           OptionalText(entries[i].match_hash), std::int64_t{entries[i].has_match_key ? 1 : 0}});
+    }
+    auto added = tx.Exec(sql, params);
+    if (!added) return Unexpected(added.error());
+  }
+  return Ok();
 }
 
 // Why a save of `response_id` changed nothing: not found, already submitted, round not open.
@@ -217,15 +249,7 @@ Status SqlResponseRepository::Save(Id response_id, std::optional<survey::MetAnyo
     if (*changed == 0) return ExplainRefusedSave(tx, response_id);
     auto removed = Exec(tx, "DELETE FROM person_entries WHERE response_id = $1", {response_id});
     if (!removed) return Unexpected(removed.error());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      const PersonEntry& e = entries[i];
-      auto added = Exec(tx,
-                        "INSERT INTO person_entries (response_id, position, answers, match_hash,"
-                        " has_match_key) VALUES ($1, $2, $3, $4, $5)",
-                        {response_id, static_cast<std::int64_t>(i), std::string_view((*encoded)[i]),
-                         OptionalText(e.match_hash), std::int64_t{e.has_match_key ? 1 : 0}});
-      if (!added) return Unexpected(added.error());
-    }
+    return InsertEntries(tx, response_id, entries, *encoded);
     return Ok();
   });
   if (!status) {
