@@ -82,6 +82,7 @@ int DistinctUpTo(const Index& index, std::size_t item, int cap, Key&& key) {
 
 struct Component {
   std::uint64_t name = 0;  // 0: none known; kManyNames: several
+  int age = -1;            // -1: none stated; -2: several
   bool anchored = false;   // has a personal phone or image
   std::int64_t ctrl = -1;  // an ad with a controller phone, or -1
 };
@@ -179,12 +180,23 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   lsh.window = static_cast<std::size_t>(options.bucket_window);
   UnionFind templates(n);
   std::vector<TextPair> near;
+  // A pair already in one template cluster matters only if it could link two advertisers:
+  // not when both ads are already one advertiser, nor when they carry different names.
+  auto known = [&](std::uint32_t a, std::uint32_t b) {
+    if (templates.Find(a) != templates.Find(b)) return false;
+    if (adv.Find(a) == adv.Find(b)) return true;
+    return ads[a].name_hash != 0 && ads[b].name_hash != 0 && ads[a].name_hash != ads[b].name_hash;
+  };
   out.stats.candidate_pairs = internal::FindSimilarPairs(
-      sets, lsh, rng, [&](std::uint32_t a, std::uint32_t b, double j) {
+      sets, lsh, rng,
+      [&](std::uint32_t a, std::uint32_t b, double j) {
         ++out.stats.similar_pairs;
         templates.Union(a, b);
-        if (j >= options.near_duplicate) near.push_back({a, b, static_cast<float>(j)});
-      });
+        if (j >= options.near_duplicate && adv.Find(a) != adv.Find(b)) {
+          near.push_back({a, b, static_cast<float>(j)});
+        }
+      },
+      known);
   std::sort(near.begin(), near.end(), [](const TextPair& x, const TextPair& y) {
     if (x.jaccard != y.jaccard) return x.jaccard > y.jaccard;
     return x.a != y.a ? x.a < y.a : x.b < y.b;
@@ -195,12 +207,18 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
                          }),
              near.end());
 
+  // Networks as the exact evidence has them (advertisers joined by controller phones): two
+  // groups in different ones are not joined by text.
+  UnionFind exact_net = adv;
+  for (std::uint32_t i = 0; i < n; ++i) exact_net.Union(i, ctrl.Find(i));
+
   // Component facts after the exact links.
   std::vector<Component> comp(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     Component& c = comp[adv.Find(i)];
     std::uint64_t name = ads[i].name_hash;
     if (name != 0) c.name = (c.name == 0 || c.name == name) ? name : kManyNames;
+    if (ads[i].age >= 0) c.age = (c.age == -1 || c.age == ads[i].age) ? ads[i].age : -2;
     c.anchored = c.anchored || anchored_ad[i];
     if ((flags[i] & kPhoneSharedByNames) && c.ctrl < 0) c.ctrl = i;
   }
@@ -212,25 +230,40 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
     const Component& cb = comp[rb];
     bool names_differ = ca.name != 0 && cb.name != 0 &&
                         (ca.name != cb.name || ca.name == kManyNames);
-    bool networks_differ = ca.ctrl >= 0 && cb.ctrl >= 0 &&
-                           ctrl.Find(static_cast<std::uint32_t>(ca.ctrl)) !=
-                               ctrl.Find(static_cast<std::uint32_t>(cb.ctrl));
+    // Text never joins two networks: both sides booked through different networks, or one
+    // through a network and the other with evidence of its own outside it.
+    bool networks_differ =
+        (ca.ctrl >= 0 && cb.ctrl >= 0 &&
+         exact_net.Find(static_cast<std::uint32_t>(ca.ctrl)) !=
+             exact_net.Find(static_cast<std::uint32_t>(cb.ctrl))) ||
+        (ca.ctrl >= 0 && cb.ctrl < 0 && cb.anchored) || (cb.ctrl >= 0 && ca.ctrl < 0 && ca.anchored);
     bool both_evidenced = ca.anchored && cb.anchored;
-    bool strong = pair.jaccard >= options.strong_text && ca.name != 0 && ca.name == cb.name;
-    if (names_differ || networks_differ || (both_evidenced && !strong)) {
+    bool same_name = ca.name != 0 && ca.name == cb.name && ca.name != kManyNames;
+    bool strong = pair.jaccard >= options.strong_text && same_name;
+    // Two evidenced groups under one name, booked through one network, stating the same age
+    // (or none) and writing alike: one person whose ads showed different photos.
+    bool ages_agree = ca.age == -1 || cb.age == -1 || (ca.age >= 0 && ca.age == cb.age);
+    bool corroborated = same_name && ages_agree && ca.ctrl >= 0 && cb.ctrl >= 0;
+    if (names_differ || networks_differ || (both_evidenced && !strong && !corroborated)) {
       ++out.stats.blocked_text_links;
       continue;
     }
-    Component merged{ca.name != 0 ? ca.name : cb.name, ca.anchored || cb.anchored,
-                     ca.ctrl >= 0 ? ca.ctrl : cb.ctrl};
+    Component merged{ca.name != 0 ? ca.name : cb.name,
+                     ca.age == -1 ? cb.age : (cb.age == -1 || cb.age == ca.age ? ca.age : -2),
+                     ca.anchored || cb.anchored, ca.ctrl >= 0 ? ca.ctrl : cb.ctrl};
     comp[adv.Union(ra, rb)] = merged;
     ++out.stats.text_links;
   }
 
-  // Re-posts: near-duplicate texts of one advertiser.
+  // Re-posts: ads of one advertiser in one template cluster (the same text, edited).
   UnionFind content(n);
-  for (const TextPair& pair : near) {
-    if (adv.Find(pair.a) == adv.Find(pair.b)) content.Union(pair.a, pair.b);
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> first;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::uint64_t key = (std::uint64_t{adv.Find(i)} << 32) | templates.Find(i);
+      auto [it, inserted] = first.emplace(key, i);
+      if (!inserted) content.Union(it->second, i);
+    }
   }
 
   // Networks: advertisers joined by controller phones and shared images.

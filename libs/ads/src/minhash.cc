@@ -13,32 +13,29 @@ double Jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint3
   std::size_t j = 0;
   std::size_t common = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
+    const std::uint32_t x = a[i];
+    const std::uint32_t y = b[j];
+    common += x == y;
+    i += x <= y;
+    j += y <= x;
   }
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
 std::uint64_t FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>& sets,
                                const LshOptions& options, std::mt19937_64& rng,
-                               const std::function<void(std::uint32_t, std::uint32_t, double)>&
-                                   on_pair) {
+                               const PairSink& on_pair, const PairFilter& skip) {
   const std::size_t n = sets.size();
   const auto bands = static_cast<std::size_t>(options.bands);
   const auto rows = static_cast<std::size_t>(options.rows);
   const std::size_t k = bands * rows;
-  std::vector<std::uint64_t> mul(k);
-  std::vector<std::uint64_t> add(k);
+  // Shingle hashes are already uniform, so a cheap bijection of 32-bit values per MinHash
+  // function suffices: xor with a seed, multiply by an odd constant, fold the high bits.
+  std::vector<std::uint32_t> mul(k);
+  std::vector<std::uint32_t> seed(k);
   for (std::size_t i = 0; i < k; ++i) {
-    mul[i] = rng() | 1u;
-    add[i] = rng();
+    mul[i] = static_cast<std::uint32_t>(rng()) | 1u;
+    seed[i] = static_cast<std::uint32_t>(rng());
   }
   std::vector<char> eligible(n, 0);
   std::vector<std::uint32_t> keys(n * bands, 0);
@@ -50,7 +47,8 @@ std::uint64_t FindSimilarPairs(const std::vector<const std::vector<std::uint32_t
     std::fill(signature.begin(), signature.end(), UINT32_MAX);
     for (std::uint32_t x : set) {
       for (std::size_t h = 0; h < k; ++h) {
-        auto v = static_cast<std::uint32_t>((mul[h] * x + add[h]) >> 32);
+        std::uint32_t v = (x ^ seed[h]) * mul[h];
+        v ^= v >> 16;
         signature[h] = std::min(signature[h], v);
       }
     }
@@ -69,6 +67,7 @@ std::uint64_t FindSimilarPairs(const std::vector<const std::vector<std::uint32_t
     for (std::size_t b = 0; b < band && b < 64; ++b) {
       if (((complete[x] >> b) & 1u) && keys[x * bands + b] == keys[y * bands + b]) return;
     }
+    if (skip && skip(x, y)) return;
     ++compared;
     double j = Jaccard(*sets[x], *sets[y]);
     if (j >= options.threshold) on_pair(x, y, j);

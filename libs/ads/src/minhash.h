@@ -22,12 +22,16 @@ struct LshOptions {
 // Exact Jaccard similarity of two sorted sets without duplicates.
 double Jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 
+using PairSink = std::function<void(std::uint32_t, std::uint32_t, double)>;
+using PairFilter = std::function<bool(std::uint32_t, std::uint32_t)>;
+
 // Calls on_pair(a, b, jaccard) with a < b for pairs at or above the threshold; a pair may be
-// reported more than once when it meets in sampled buckets. Returns the number of pairs
-// compared. Precondition: every set is sorted without duplicates; bands * rows <= 1024.
+// reported more than once when it meets in sampled buckets. Candidates for which skip(a, b)
+// is true are not compared (the caller already knows all it needs about them). Returns the
+// number of pairs compared. Precondition: every set is sorted without duplicates;
+// bands * rows <= 1024.
 std::uint64_t FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>& sets,
                                const LshOptions& options, std::mt19937_64& rng,
-                               const std::function<void(std::uint32_t, std::uint32_t, double)>&
-                                   on_pair);
+                               const PairSink& on_pair, const PairFilter& skip = nullptr);
 
 }  // namespace synlig::ads::internal

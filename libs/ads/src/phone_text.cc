@@ -1,6 +1,7 @@
 // The phone-field reader: a small scanner over code points.
 #include "phone_text.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "text.h"
@@ -43,6 +44,33 @@ std::size_t DigitCount(const std::string& number) {
   return number.size() - (!number.empty() && number[0] == '+' ? 1 : 0);
 }
 
+constexpr std::size_t kMaxDigitWordBytes = 12;
+
+// Splits word into a sequence of number words (DP over byte positions); false if it is not
+// one.
+bool SplitDigitWords(const std::string& word,
+                     const std::unordered_map<std::string, char>& word_digit,
+                     std::string& digits) {
+  const std::size_t n = word.size();
+  if (n < 4 || n > 8 * kMaxDigitWordBytes) return false;
+  std::vector<int> from(n + 1, -1);  // from[i]: start of the last word ending at i
+  std::vector<char> digit(n + 1, 0);
+  from[0] = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (from[i] < 0) continue;
+    for (std::size_t len = 1; len <= kMaxDigitWordBytes && i + len <= n; ++len) {
+      auto it = word_digit.find(word.substr(i, len));
+      if (it == word_digit.end() || from[i + len] >= 0) continue;
+      from[i + len] = static_cast<int>(i);
+      digit[i + len] = it->second;
+    }
+  }
+  if (from[n] < 0) return false;
+  for (std::size_t i = n; i > 0; i = static_cast<std::size_t>(from[i])) digits.push_back(digit[i]);
+  std::reverse(digits.begin(), digits.end());
+  return digits.size() >= 2;
+}
+
 struct Scanner {
   const std::unordered_map<std::string, char>& word_digit;
   PhoneCandidates out;
@@ -83,6 +111,14 @@ struct Scanner {
     if (auto it = word_digit.find(lower); it != word_digit.end()) {
       EndGroup();
       Digit(it->second);
+      EndGroup();
+      out.obscured = true;
+      return;
+    }
+    // Number words run together ("nollsju", "etttvå").
+    if (std::string digits; SplitDigitWords(lower, word_digit, digits)) {
+      EndGroup();
+      for (char d : digits) Digit(d);
       EndGroup();
       out.obscured = true;
       return;

@@ -80,22 +80,50 @@ char32_t ToLowerLatin(char32_t c) {
 }
 
 void AppendNormalized(std::string_view text, std::string& out) {
-  bool need_space = !out.empty();
+  // Written through a raw pointer into space reserved up front: the normal form is never
+  // longer than the text plus one separating space (lower-casing keeps UTF-8 lengths here).
+  const std::size_t start = out.size();
+  out.resize(start + text.size() + 1);
+  char* w = out.data() + start;
+  bool need_space = start > 0;
   bool in_word = false;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {  // ASCII fast path (most of an ad)
+      ++pos;
+      const bool upper = b >= 'A' && b <= 'Z';
+      if (!(upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) {
+        if (in_word) need_space = true;
+        in_word = false;
+        continue;
+      }
+      if (need_space) *w++ = ' ';
+      need_space = false;
+      in_word = true;
+      *w++ = static_cast<char>(upper ? b + 32 : b);
+      continue;
+    }
+    const std::size_t before = pos;
     auto cp = NextCodePoint(text, pos);
-    bool word_char = cp && (IsLatinLetter(*cp) || (*cp >= '0' && *cp <= '9'));
-    if (!word_char) {
+    if (!cp || !IsLatinLetter(*cp)) {
       if (in_word) need_space = true;
       in_word = false;
       continue;
     }
-    if (need_space) out.push_back(' ');
+    char32_t lower = ToLowerLatin(*cp);
+    if (need_space) *w++ = ' ';
     need_space = false;
     in_word = true;
-    AppendUtf8(out, ToLowerLatin(*cp));
+    if (lower == *cp) {
+      for (std::size_t i = before; i < pos; ++i) *w++ = text[i];
+    } else {
+      std::string bytes;
+      AppendUtf8(bytes, lower);
+      for (char c : bytes) *w++ = c;
+    }
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
 }
 
 std::string NormalizeText(std::string_view text) {

@@ -58,6 +58,8 @@ TEST_F(PhoneTextTest, ReadsPlainAndObfuscatedForms) {
       {"", {}, false},
       {"ring mig", {}, false},
       {"070*174*06*05", {"0701740605"}, true},
+      {"nollsju.noll.1.7.4.0.6.0.5", {"0701740605"}, true},
+      {"07017406etttvå", {"070174061" "2"}, true},
       {"070-174 06 05 \xF0\x9F\x92\x8B", {"0701740605"}, false},
   };
   for (const Case& c : cases) {

@@ -1,9 +1,12 @@
 // Linking ads into advertisers (the person behind ads) and networks (advertisers tied by
 // shared phones or images). Exact evidence: the same phone hash, the same image (perceptual
 // hashes within a Hamming distance). Text: near-duplicates found by MinHash LSH over word
-// shingles, verified by exact Jaccard similarity. Text alone never joins two advertisers that
-// each have their own phone or image evidence (unrelated groups share templates) unless the
-// texts are nearly identical and carry the same name. Usage:
+// shingles, verified by exact Jaccard similarity. A phone or image seen under several names is
+// a network's (a booking phone), not a person's: it ties networks, not advertisers. Text links
+// an ad without evidence of its own (no personal phone or image) to its best match, but text
+// alone never joins two networks, nor two advertisers with evidence of their own (unrelated
+// groups share templates) unless they carry the same name and either are in one network or
+// write nearly identical text. Usage:
 //   std::mt19937_64 rng(seed);
 //   auto linking = synlig::ads::Link(corpus, synlig::ads::LinkOptions{}, rng);
 //   linking->advertiser[i], linking->network[i]   // per ad, numbered from 0
@@ -21,7 +24,7 @@ namespace synlig::ads {
 struct LinkOptions {
   int minhash_bands = 16;            // LSH bands (1-64)
   int minhash_rows = 4;              // hashes per band (1-16)
-  double near_duplicate = 0.7;       // Jaccard of a re-post or same-person text (0-1]
+  double near_duplicate = 0.6;       // Jaccard of a re-post or same-person text (0-1]
   double strong_text = 0.9;          // Jaccard at which same-name texts join evidenced groups
   double template_similarity = 0.45;  // Jaccard of a shared template (indicator only)
   int image_hamming = 4;             // bits two hashes of one image may differ by (0-8)
@@ -54,7 +57,7 @@ struct Linking {
   std::vector<std::uint32_t> network;
   std::vector<std::uint32_t> phone_only;        // advertisers by phone links alone
   std::vector<std::uint32_t> template_cluster;  // ads tied by text >= template_similarity
-  std::vector<std::uint32_t> content_group;     // same advertiser, text >= near_duplicate
+  std::vector<std::uint32_t> content_group;     // same advertiser and template cluster
   std::vector<std::uint8_t> flags;              // AdLinkFlag bits
   std::uint32_t advertisers = 0;
   std::uint32_t networks = 0;
