@@ -148,12 +148,14 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   for (std::size_t c = 0; c < image_ads.items(); ++c) {
     if (image_ads.offsets[c] == image_ads.offsets[c + 1]) continue;
     const int spread = options.stock_image_spread;
+    // Spread: distinct names, plus distinct phone groups among the ads that give no name.
     int names = DistinctUpTo(image_ads, c, spread, name_of);
-    int groups = DistinctUpTo(image_ads, c, spread, [&](std::uint32_t ad) {
-      return ads[ad].phones.empty() ? 0 : std::uint64_t{phone_only.Find(ad)} + 1;
+    int unnamed_groups = DistinctUpTo(image_ads, c, spread, [&](std::uint32_t ad) {
+      if (ads[ad].name_hash != 0 || ads[ad].phones.empty()) return std::uint64_t{0};
+      return std::uint64_t{phone_only.Find(ad)} + 1;
     });
     std::uint32_t first = image_ads.ads[image_ads.offsets[c]];
-    if (names >= spread || groups >= spread) {
+    if (names + unnamed_groups >= spread) {
       ++out.stats.stock_images;
       image_ads.ForEach(c, [&](std::uint32_t ad) { flags[ad] |= kStockImage; });
     } else if (names >= 2) {

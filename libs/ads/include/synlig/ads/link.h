@@ -28,7 +28,7 @@ struct LinkOptions {
   double strong_text = 0.9;          // Jaccard at which same-name texts join evidenced groups
   double template_similarity = 0.45;  // Jaccard of a shared template (indicator only)
   int image_hamming = 4;             // bits two hashes of one image may differ by (0-8)
-  int stock_image_spread = 3;        // names or phone groups at which an image is stock (>= 2)
+  int stock_image_spread = 3;  // names (+ phone groups of unnamed ads) making an image stock
   bool shared_images_link_networks = true;  // an image under two names ties their networks
   int max_bucket = 64;               // LSH buckets larger than this are sampled
   int bucket_window = 8;             // neighbours compared per ad in a sampled bucket (>= 1)

@@ -1,0 +1,212 @@
+// Counting a round: per site and day, per advertiser, indicator distribution, network sizes
+// and capture histories.
+#include "synlig/ads/counts.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace synlig::ads {
+namespace {
+
+std::size_t AgeBand(int age) {
+  if (age < 0) return 6;
+  if (age < 15) return 0;
+  if (age < 18) return 1;
+  if (age < 25) return 2;
+  if (age < 35) return 3;
+  if (age < 50) return 4;
+  return 5;
+}
+
+std::size_t Bucket(int indicators) { return static_cast<std::size_t>(std::min(indicators, 3)); }
+
+std::size_t NetworkSizeBucket(std::uint64_t advertisers) {
+  if (advertisers <= 1) return 0;
+  if (advertisers == 2) return 1;
+  if (advertisers <= 5) return 2;
+  if (advertisers <= 10) return 3;
+  return 4;
+}
+
+Date DayToDate(std::int32_t day) { return Date{std::chrono::sys_days(std::chrono::days(day))}; }
+
+// The value stated most often (ties: the smallest value); -1 when none is stated.
+template <typename T>
+int MostCommon(const std::map<T, int>& tally) {
+  int best = -1;
+  int best_count = 0;
+  for (const auto& [value, count] : tally) {
+    if (count > best_count) {
+      best = static_cast<int>(value);
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
+                       const IndicatorResult& indicators, const IndicatorRules& rules) {
+  const std::vector<ExtractedAd>& ads = corpus.ads;
+  const std::size_t n = ads.size();
+  RoundCounts out;
+  out.ads = n;
+  out.advertisers_phone_only = linking.phone_only_groups;
+  out.advertisers_all_links = linking.advertisers;
+  out.networks = linking.networks;
+
+  // Sample days and per site and day.
+  std::set<std::int32_t> day_set;
+  for (const ExtractedAd& ad : ads) day_set.insert(ad.day);
+  std::vector<std::int32_t> days(day_set.begin(), day_set.end());
+  for (std::int32_t d : days) out.days.push_back(DayToDate(d));
+  std::vector<std::uint32_t> order(n);
+  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return ads[a].day < ads[b].day; });
+  std::map<std::pair<std::int32_t, std::uint32_t>, SiteDayCount> cells;
+  std::unordered_set<std::string> seen_ids;  // "site|id" on the current day
+  std::unordered_set<std::string> seen_ever;  // "site|id" in the round
+  std::unordered_map<std::uint64_t, const std::string*> first_id;  // (site, content) -> ad id
+  std::set<std::tuple<std::int32_t, std::uint32_t, std::uint32_t>> advertiser_cells;
+  std::int32_t current_day = days.empty() ? 0 : days.front();
+  for (std::uint32_t i : order) {
+    const ExtractedAd& ad = ads[i];
+    if (ad.day != current_day) {
+      seen_ids.clear();
+      current_day = ad.day;
+    }
+    SiteDayCount& cell = cells[{ad.day, ad.site}];
+    ++cell.raw_ads;
+    std::string id = std::to_string(ad.site) + "|" + ad.ad_id;
+    if (!seen_ids.insert(id).second) continue;
+    ++cell.unique_ads;
+    if (seen_ever.insert(std::move(id)).second) ++out.unique_ads;
+    std::uint64_t key = (std::uint64_t{ad.site} << 32) | linking.content_group[i];
+    auto [it, inserted] = first_id.emplace(key, &ad.ad_id);
+    if (!inserted && *it->second != ad.ad_id) {
+      ++cell.reposts;
+      ++out.reposts;
+    }
+    if (advertiser_cells.emplace(ad.day, ad.site, linking.advertiser[i]).second) {
+      ++cell.advertisers;
+    }
+  }
+  for (auto& [key, cell] : cells) {
+    cell.day = DayToDate(key.first);
+    cell.site = corpus.sites[key.second];
+    out.site_days.push_back(std::move(cell));
+  }
+
+  // Per advertiser: stated values, arenas, days seen.
+  const std::size_t advertisers = linking.advertisers;
+  std::vector<std::map<int, int>> gender(advertisers);
+  std::vector<std::map<int, int>> age(advertisers);
+  std::vector<std::map<int, int>> region(advertisers);
+  std::vector<char> nationality_stated(advertisers, 0);
+  std::vector<std::uint32_t> features(advertisers, 0);
+  std::vector<std::uint32_t> day_pattern(advertisers, 0);
+  std::unordered_map<std::int32_t, int> day_index;
+  for (std::size_t d = 0; d < days.size(); ++d) day_index[days[d]] = static_cast<int>(d);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const ExtractedAd& ad = ads[i];
+    std::uint32_t a = linking.advertiser[i];
+    if (ad.gender >= 0) ++gender[a][ad.gender];
+    if (ad.age >= 0) ++age[a][ad.age];
+    if (ad.region >= 0) ++region[a][ad.region];
+    if (ad.nationality_stated) nationality_stated[a] = 1;
+    features[a] |= ad.features;
+    int d = day_index[ad.day];
+    if (d < 32) day_pattern[a] |= 1u << d;
+  }
+  out.gender.resize(corpus.gender_names.size() + 1);
+  for (std::size_t g = 0; g < corpus.gender_names.size(); ++g) {
+    out.gender[g].name = corpus.gender_names[g];
+  }
+  out.gender.back().name = "not_stated";
+  out.nationality.resize(corpus.region_names.size() + 2);
+  for (std::size_t r = 0; r < corpus.region_names.size(); ++r) {
+    out.nationality[r].name = corpus.region_names[r];
+  }
+  out.nationality[corpus.region_names.size()].name = "other_stated";
+  out.nationality.back().name = "not_stated";
+  const Feature arena_features[] = {Feature::kIncall, Feature::kOutcall, Feature::kHotel,
+                                    Feature::kMassage};
+  for (Feature f : arena_features) out.arenas.push_back({std::string(FeatureName(f)), 0});
+  for (std::size_t a = 0; a < advertisers; ++a) {
+    int g = MostCommon(gender[a]);
+    ++out.gender[g >= 0 ? static_cast<std::size_t>(g) : out.gender.size() - 1].count;
+    ++out.age_bands[AgeBand(MostCommon(age[a]))];
+    int r = MostCommon(region[a]);
+    std::size_t slot = r >= 0                  ? static_cast<std::size_t>(r)
+                       : nationality_stated[a] ? corpus.region_names.size()
+                                               : out.nationality.size() - 1;
+    ++out.nationality[slot].count;
+    for (std::size_t k = 0; k < std::size(arena_features); ++k) {
+      if (features[a] & (1u << static_cast<unsigned>(arena_features[k]))) ++out.arenas[k].count;
+    }
+  }
+
+  // Indicators.
+  for (std::size_t i = 0; i < n; ++i) {
+    ++out.ads_by_indicator_count[Bucket(indicators.CountOf(indicators.ad_bits[i], rules))];
+    for (int k = 0; k < kIndicatorCount; ++k) {
+      if ((indicators.ad_bits[i] >> k) & 1u) ++out.ads_with_indicator[static_cast<std::size_t>(k)];
+    }
+  }
+  for (std::size_t a = 0; a < indicators.advertiser_bits.size(); ++a) {
+    std::uint32_t bits = indicators.advertiser_bits[a];
+    ++out.advertisers_by_indicator_count[Bucket(indicators.CountOf(bits, rules))];
+    for (int k = 0; k < kIndicatorCount; ++k) {
+      if ((bits >> k) & 1u) ++out.advertisers_with_indicator[static_cast<std::size_t>(k)];
+    }
+  }
+
+  // Networks: size in advertisers.
+  std::vector<std::uint32_t> network_of_advertiser(advertisers, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    network_of_advertiser[linking.advertiser[i]] = linking.network[i];
+  }
+  std::vector<std::uint64_t> size(linking.networks, 0);
+  for (std::uint32_t net : network_of_advertiser) ++size[net];
+  for (std::uint64_t s : size) {
+    ++out.network_sizes[NetworkSizeBucket(s)];
+    if (s >= 2) ++out.networks_with_several_advertisers;
+    out.largest_network = std::max(out.largest_network, s);
+  }
+
+  // Capture histories over the sample days.
+  if (days.size() <= 16) {
+    out.capture_patterns.assign(std::size_t{1} << days.size(), 0);
+    for (std::uint32_t p : day_pattern) ++out.capture_patterns[p];
+  }
+  return out;
+}
+
+Result<std::string> CaptureHistoryCsv(const RoundCounts& counts) {
+  const std::size_t k = counts.days.size();
+  if (k < 2 || k > 16 || counts.capture_patterns.size() != (std::size_t{1} << k)) {
+    return FailedPrecondition("capture histories need 2-16 sample days, the file has " +
+                              std::to_string(k));
+  }
+  std::string csv;
+  for (const Date& d : counts.days) csv += FormatDate(d) + ",";
+  csv += "count\n";
+  for (std::size_t row = 1; row < (std::size_t{1} << k); ++row) {
+    std::size_t pattern = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      bool on = (row >> (k - 1 - j)) & 1u;
+      csv += on ? "1," : "0,";
+      if (on) pattern |= std::size_t{1} << j;
+    }
+    csv += std::to_string(counts.capture_patterns[pattern]) + "\n";
+  }
+  return csv;
+}
+
+}  // namespace synlig::ads
