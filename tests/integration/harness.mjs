@@ -1,64 +1,121 @@
 // Test harness: runs a real `synlig` binary on a temporary SQLite database on 127.0.0.1 with
 // port 0, and gives tests a small HTTP client with a cookie jar and CSRF-token handling.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const BIN = process.env.SYNLIG_BIN || new URL('../../build/ci/apps/synlig/synlig', import.meta.url).pathname;
+export const BIN = process.env.SYNLIG_BIN
+  || new URL('../../build/ci/apps/synlig/synlig', import.meta.url).pathname;
+
+export const ROLES = ['admin', 'analyst', 'coordinator', 'training_coordinator',
+  'prevention_coordinator', 'clinic_staff', 'reader'];
+
+// Servers still running when the process exits (a test that threw before its `after`).
+const running = new Set();
+process.on('exit', () => { for (const p of running) p.kill('SIGKILL'); });
 
 // Runs the CLI synchronously; returns { status, stdout, stderr }.
-export function cli(args, { input } = {}) {
-  const r = spawnSync(BIN, args, { input, encoding: 'utf8', timeout: 120_000 });
+export function cli(args, { input, env } = {}) {
+  const r = spawnSync(BIN, args, {
+    input, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env },
+  });
+  if (r.error) throw new Error(`cannot run ${BIN} (set SYNLIG_BIN): ${r.error.message}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Parses the demo's printed login table: lines "username  role  password".
+// Parses the demo's printed login table (rows "username  role  password").
 export function parseLogins(text) {
   const logins = {};
   for (const line of text.split('\n')) {
     const m = line.match(/^\s*\|?\s*([a-z0-9._-]+)\s*\|?\s+([a-z_]+)\s*\|?\s+(\S+)\s*\|?\s*$/);
-    if (m && ['admin', 'analyst', 'coordinator', 'training_coordinator', 'prevention_coordinator',
-      'clinic_staff', 'reader'].includes(m[2])) {
-      logins[m[2]] = { username: m[1], password: m[3] };
-    }
+    if (m && ROLES.includes(m[2])) logins[m[2]] = { username: m[1], password: m[3] };
   }
   return logins;
 }
 
-// Starts a server on a fresh database. With demo: true the demo municipality is loaded first.
-export async function startServer({ demo = true, extraArgs = [] } = {}) {
+// Parses the demo's respondent links of the open round (lines "  /r/<token>  <unit name>").
+export function parseDemoLinks(text) {
+  const links = [];
+  for (const line of text.split('\n')) {
+    const m = line.match(/^\s+(\/r\/[A-Za-z0-9_-]+)\s+(.+?)\s*$/);
+    if (m) links.push({ path: m[1], unit: m[2] });
+  }
+  return links;
+}
+
+// Starts a server on a fresh database: the demo municipality (demo: true) or `synlig init`.
+// config: TOML text written to a file passed with --config; env: extra environment.
+export async function startServer({ demo = true, config, env = {}, extraArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'synlig-it-'));
   const db = join(dir, 'test.db');
   let logins = {};
-  if (demo) {
-    const r = cli(['demo', '--db', db]);
-    if (r.status !== 0) throw new Error(`demo failed (${r.status}): ${r.stderr}`);
-    logins = parseLogins(r.stdout);
+  let demoLinks = [];
+  const runEnv = { ...process.env, ...env };
+  const args = ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1', ...extraArgs];
+  try {
+    if (demo) {
+      const r = cli(['demo', '--db', db], { env });
+      if (r.status !== 0) throw new Error(`demo failed (${r.status}): ${r.stderr}`);
+      logins = parseLogins(r.stdout);
+      demoLinks = parseDemoLinks(r.stdout);
+      for (const role of ROLES) {
+        if (!logins[role]) throw new Error(`demo printed no login for ${role}:\n${r.stdout}`);
+      }
+    } else {
+      const r = cli(['init', '--db', db], { env });
+      if (r.status !== 0) throw new Error(`init failed (${r.status}): ${r.stderr}`);
+    }
+    if (config !== undefined) {
+      const file = join(dir, 'synlig.toml');
+      writeFileSync(file, config);
+      args.push('--config', file);
+    }
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
-  const proc = spawn(BIN, ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: runEnv });
+  running.add(proc);
   let out = '';
   let err = '';
   proc.stderr.on('data', (d) => { err += d; });
-  const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 30_000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+  const exited = new Promise((r) => proc.on('exit', (code, signal) => r({ code, signal })));
+  let base;
+  try {
+    base = await new Promise((resolve, reject) => {
+      proc.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)/);
+        if (m) resolve(m[1]);
+      });
+      exited.then(({ code }) => reject(new Error(`server exited ${code}:\n${out}\n${err}`)));
     });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}\n${err}`)); });
-  });
+  } catch (e) {
+    running.delete(proc);
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return {
-    base, db, dir, logins, proc,
+    base, db, dir, logins, demoLinks, proc,
     log: () => out + err,
+    // Stops the server with SIGTERM and waits for it; returns its exit code.
     async stop() {
-      proc.kill('SIGTERM');
-      await new Promise((r) => { if (proc.exitCode !== null) r(); else proc.on('exit', r); });
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      const { code } = await exited;
+      running.delete(proc);
       rmSync(dir, { recursive: true, force: true });
+      return code;
     },
   };
+}
+
+// The Set-Cookie header lines of a fetch response.
+export function setCookies(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined ? joined.split(/,(?=\s*[A-Za-z0-9_-]+=)/).map((s) => s.trim()) : [];
 }
 
 // A browser-like HTTP client: keeps cookies, never follows redirects by itself.
@@ -67,49 +124,120 @@ export class Client {
 
   cookieHeader() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
 
-  async request(method, path, { form, headers = {}, body } = {}) {
+  // A copy with the same cookies (a second tab of the same browser).
+  clone() {
+    const c = new Client(this.base);
+    c.cookies = new Map(this.cookies);
+    return c;
+  }
+
+  async request(method, path, { form, headers = {}, body, keepCookies = true } = {}) {
     const h = { ...headers };
-    if (this.cookies.size) h.cookie = this.cookieHeader();
+    if (this.cookies.size && !('cookie' in h)) h.cookie = this.cookieHeader();
     let payload = body;
     if (form) {
       h['content-type'] = 'application/x-www-form-urlencoded';
-      const p = new URLSearchParams();
-      for (const [k, v] of Object.entries(form)) {
-        for (const x of (Array.isArray(v) ? v : [v])) p.append(k, x);
-      }
-      payload = p.toString();
+      payload = encodeForm(form);
     }
     const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie?.() ?? []) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i).trim();
-      const value = pair.slice(i + 1).trim();
-      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
+    const cookies = setCookies(res.headers);
+    if (keepCookies) {
+      for (const c of cookies) {
+        const [pair] = c.split(';');
+        const i = pair.indexOf('=');
+        const name = pair.slice(0, i).trim();
+        const value = pair.slice(i + 1).trim();
+        if (/max-age=0\b|expires=thu, 01 jan 1970/i.test(c) || value === '') this.cookies.delete(name);
+        else this.cookies.set(name, value);
+      }
     }
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+    const text = method === 'HEAD' ? '' : await res.text();
+    return {
+      status: res.status, headers: res.headers, text, location: res.headers.get('location'),
+      setCookies: cookies,
+    };
   }
 
   get(path, opts) { return this.request('GET', path, opts); }
   post(path, opts) { return this.request('POST', path, opts); }
 
-  // The CSRF token of the last page fetched from path (hidden input named "csrf").
+  // The CSRF token of the page at path (hidden input named "csrf").
   async csrf(path) {
     const r = await this.get(path);
     return csrfOf(r.text);
   }
 
-  async login(username, password) {
+  // The session's CSRF token, from the home page's logout form.
+  async sessionCsrf() {
+    const r = await this.get('/');
+    const token = csrfOf(r.text);
+    if (r.status !== 200 || !token) throw new Error(`no session CSRF (GET / -> ${r.status})`);
+    return token;
+  }
+
+  async login(username, password, { next } = {}) {
     const csrf = await this.csrf('/login');
     const form = { username, password };
     if (csrf) form.csrf = csrf;
+    if (next) form.next = next;
     return this.post('/login', { form });
   }
+
+  // Logs in and fails loudly unless the server answered 303.
+  async mustLogin(username, password) {
+    const r = await this.login(username, password);
+    if (r.status !== 303) throw new Error(`login of ${username} failed: ${r.status}`);
+    return r;
+  }
+}
+
+// A client logged in with the demo login of role.
+export async function loggedIn(server, role) {
+  const c = new Client(server.base);
+  await c.mustLogin(server.logins[role].username, server.logins[role].password);
+  return c;
+}
+
+export function encodeForm(form) {
+  const p = new URLSearchParams();
+  if (Array.isArray(form)) {
+    for (const [k, v] of form) p.append(k, v);
+  } else {
+    for (const [k, v] of Object.entries(form)) {
+      for (const x of (Array.isArray(v) ? v : [v])) p.append(k, x);
+    }
+  }
+  return p.toString();
 }
 
 export function csrfOf(html) {
   const m = html.match(/name="csrf"\s+value="([^"]+)"/) || html.match(/value="([^"]+)"\s+name="csrf"/);
   return m ? m[1] : null;
+}
+
+// A raw request over node:http (for bodies that fetch would not send as they are, e.g. a
+// Content-Length far over the limit). Resolves { status, headers, text } or rejects.
+export function rawRequest(base, method, path, { headers = {}, body } = {}) {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers,
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    // An array is sent as one write per element (chunked when no content-length is given).
+    if (Array.isArray(body)) {
+      for (const part of body) req.write(part);
+      req.end();
+    } else if (body !== undefined) {
+      req.end(body);
+    } else {
+      req.end();
+    }
+  });
 }
