@@ -2,12 +2,10 @@
 // a fresh profile directory per launch), an axe-core WCAG 2.1 A/AA check that every visited
 // page must pass, and form-filling helpers with the stable ids of docs/routes.md.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+
+import { tempDir } from '../integration/harness.mjs';
 
 export const CHROMIUM = process.env.SYNLIG_CHROMIUM || '/usr/bin/chromium';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -20,10 +18,10 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // context, and axe-core, which needs timers, then never finishes. `scripts` (a CDP session)
 // lets checkA11y switch scripts on for the check only.
 export async function launch({ scriptsDisabled = false } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'synlig-chromium-'));
+  const profile = tempDir('synlig-chromium-');
   let context;
   try {
-    context = await chromium.launchPersistentContext(profile, {
+    context = await chromium.launchPersistentContext(profile.path, {
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -31,7 +29,7 @@ export async function launch({ scriptsDisabled = false } = {}) {
       timeout: 30_000,
     });
   } catch (e) {
-    rmSync(profile, { recursive: true, force: true });
+    profile.remove();
     throw e;
   }
   context.setDefaultTimeout(10_000);
@@ -47,7 +45,7 @@ export async function launch({ scriptsDisabled = false } = {}) {
     scripts,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      profile.remove();
     },
   };
 }

@@ -16,6 +16,10 @@ const clients = {};  // role -> logged-in Client
 const ids = {};      // what the recipes substitute into paths
 let created = 0;     // unique suffix for things the allowed requests create
 
+async function postAs(client, path, form = {}) {
+  return client.post(path, { form: { ...form, csrf: await client.sessionCsrf() } });
+}
+
 async function relogin(role) {
   clients[role] = await loggedIn(server, role);
 }
@@ -258,6 +262,20 @@ test('an undeclared path is 404, the same bytes with or without a session', asyn
   }
   assert.equal((await clients.admin.get('/no-such-page')).text, reference.text);
   assert.equal((await clients.analyst.get('/no-such-page')).text, reference.text);
+});
+
+test('an id or token that does not exist is 404 for a role that may use the route', async () => {
+  const analyst = clients.analyst;
+  for (const path of ['/rounds/999999', '/rounds/999999/tables.csv', '/reports/999999',
+    '/reports/999999/tables.csv', `/reports/${ids.openRound}`]) {
+    assert.equal((await analyst.get(path)).status, 404, `GET ${path}`);
+  }
+  for (const path of ['/rounds/999999/open', '/rounds/999999/close', '/rounds/999999/links']) {
+    assert.equal((await postAs(analyst, path, { unit: 'all' })).status, 404, `POST ${path}`);
+  }
+  for (const path of ['/admin/users/999999/disable', '/admin/users/999999/enable']) {
+    assert.equal((await postAs(clients.admin, path)).status, 404, `POST ${path}`);
+  }
 });
 
 test('an unsupported method is 404 (routes.md: PUT, DELETE, … are 404)', async () => {

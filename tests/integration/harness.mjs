@@ -12,9 +12,35 @@ export const BIN = process.env.SYNLIG_BIN
 export const ROLES = ['admin', 'analyst', 'coordinator', 'training_coordinator',
   'prevention_coordinator', 'clinic_staff', 'reader'];
 
-// Servers still running when the process exits (a test that threw before its `after`).
+// Servers still running and temporary directories still there when the process ends (a
+// test that threw before its `after`, or a run stopped with SIGINT/SIGTERM).
 const running = new Set();
-process.on('exit', () => { for (const p of running) p.kill('SIGKILL'); });
+const tempDirs = new Set();
+function cleanUp() {
+  for (const p of running) p.kill('SIGKILL');
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
+// A temporary directory that is removed at the latest when the process ends; returns
+// { path, remove }.
+export function tempDir(prefix) {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(path);
+  return {
+    path,
+    remove() {
+      rmSync(path, { recursive: true, force: true });
+      tempDirs.delete(path);
+    },
+  };
+}
 
 // Runs the CLI synchronously; returns { status, stdout, stderr }.
 export function cli(args, { input, env } = {}) {
@@ -48,7 +74,8 @@ export function parseDemoLinks(text) {
 // Starts a server on a fresh database: the demo municipality (demo: true) or `synlig init`.
 // config: TOML text written to a file passed with --config; env: extra environment.
 export async function startServer({ demo = true, config, env = {}, extraArgs = [] } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'synlig-it-'));
+  const temp = tempDir('synlig-it-');
+  const dir = temp.path;
   const db = join(dir, 'test.db');
   let logins = {};
   let demoLinks = [];
@@ -73,7 +100,7 @@ export async function startServer({ demo = true, config, env = {}, extraArgs = [
       args.push('--config', file);
     }
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
+    temp.remove();
     throw e;
   }
   const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: runEnv });
@@ -94,7 +121,7 @@ export async function startServer({ demo = true, config, env = {}, extraArgs = [
     });
   } catch (e) {
     running.delete(proc);
-    rmSync(dir, { recursive: true, force: true });
+    temp.remove();
     throw e;
   }
   return {
@@ -105,7 +132,7 @@ export async function startServer({ demo = true, config, env = {}, extraArgs = [
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       const { code } = await exited;
       running.delete(proc);
-      rmSync(dir, { recursive: true, force: true });
+      temp.remove();
       return code;
     },
   };
