@@ -1,6 +1,8 @@
 // Hierarchical log-linear models: design, fit, estimate of the unobserved cell and intervals.
 #include "synlig/estimate/loglinear.h"
 
+#include "synlig/estimate/mle_check.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -146,7 +148,13 @@ Result<LoglinearFit> FitLoglinear(const CaptureTable& table, const LoglinearMode
     return FailedPrecondition("the estimate of the unobserved cell is not finite: the MLE of " +
                               FormatModel(model, table.list_names()) + " does not exist");
   }
-  if (!fit.converged) {
+  const MleCheck check = CheckMle(k, counts, model);
+  if (!check.exists) {
+    fit.warnings.push_back("the maximum likelihood estimate of " +
+                           FormatModel(model, table.list_names()) +
+                           " does not exist for these data (some fitted cells go to zero): the "
+                           "estimate is not reliable");
+  } else if (!fit.converged) {
     fit.warnings.push_back("the fit of " + FormatModel(model, table.list_names()) +
                            " did not converge in " + std::to_string(fit.iterations) +
                            " iterations: the maximum likelihood estimate may not exist");

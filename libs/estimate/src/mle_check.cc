@@ -51,6 +51,8 @@ double SolveDirectionLp(const Eigen::MatrixXd& c) {
   double value = 0;
   if (status == 0 && glp_get_status(lp) == GLP_OPT) value = glp_get_obj_val(lp);
   glp_delete_prob(lp);
+  // GLPK keeps an environment per thread that a finished thread would leak: free it now.
+  glp_free_env();
   return value;
 }
 

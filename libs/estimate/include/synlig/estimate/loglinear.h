@@ -53,8 +53,9 @@ struct LoglinearFit {
 };
 
 // Errors: kInvalidArgument from CheckModel; kFailedPrecondition when the parameters are not
-// identifiable (rank-deficient design) or the fit diverged to a non-finite estimate. A fit that
-// did not converge or whose estimate runs away is returned with a warning.
+// identifiable (rank-deficient design) or the fit diverged to a non-finite estimate. A fit whose
+// MLE does not exist (mle_check.h), that did not converge, or whose estimate runs away is
+// returned with a warning.
 Result<LoglinearFit> FitLoglinear(const CaptureTable& table, const LoglinearModel& model,
                                   const GlmOptions& options = {}, double level = 0.95);
 
