@@ -42,7 +42,7 @@ Result<std::unique_ptr<Database>> Open(std::string_view url, const OpenOptions& 
   }
   if (path.empty()) return InvalidArgument("the database URL names no file", "database_url");
   sqlite::SqliteSettings settings{std::string(path), options.busy_timeout_ms,
-                                  options.sqlite_synchronous};
+                                  options.sqlite_synchronous, options.sqlite_max_write_batch};
   auto driver = sqlite::SqliteDriver::Open(settings);
   if (!driver) return Unexpected(driver.error());
   return Finish(*std::move(driver), options);

@@ -1,6 +1,8 @@
 // Fault injection on every backend, after SQLite's own test method: fail the Nth statement of
 // an operation for N = 1, 2, ... until it succeeds; every failure must be a clean kUnavailable
 // that leaves the stored data exactly as it was.
+#include <thread>
+
 #include "storage_test_fixture.h"
 #include "synlig/storage/test_support.h"
 
@@ -45,6 +47,70 @@ TEST_P(FaultInjectionTest, SubmitEitherSucceedsOrFailsCleanlyAtEveryStatement) {
   EXPECT_GE(failures, 3) << "the update, the delete and the insert of the entries can each fail";
   EXPECT_EQ(db().responses().Find(response)->status, ResponseStatus::kSubmitted);
   EXPECT_EQ(db().responses().LoadEntries(response)->size(), 3u);
+}
+
+// Group commit: four submits gathered into one transaction, the Nth statement of the batch
+// failing in turn. Exactly the write that ran it fails (kUnavailable, its response unchanged);
+// the other three commit in the same batch.
+TEST_P(FaultInjectionTest, FaultInsideABatchFailsOnlyTheWriteThatHitIt) {
+  constexpr int kWriters = 4;
+  Id unit = MakeUnit("A");
+  Id round = MakeRound({unit});
+  bool all_succeeded = false;
+  int batches_with_failure = 0;
+  for (int nth = 1; nth <= kMaxStatements && !all_succeeded; ++nth) {
+    std::vector<Id> responses;
+    for (int i = 0; i < kWriters; ++i) {
+      responses.push_back(MakeLink(round, unit, std::to_string(nth) + "-" + std::to_string(i)));
+    }
+    auto before = testing::GetWriteBatchStats(db());
+    if (!before && before.error().code() == ErrorCode::kFailedPrecondition) {
+      GTEST_SKIP() << "this backend does not batch writes";
+    }
+    ASSERT_TRUE(before) << before.error().ToString();
+    ASSERT_TRUE(testing::GatherNextWriteBatch(db(), kWriters));
+    ASSERT_TRUE(testing::InjectStatementFault(db(), nth));
+    std::vector<Status> results(kWriters, Ok());
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kWriters; ++i) {
+      threads.emplace_back([&, i] {
+        results[i] = db().responses().Submit(responses[i], MetAnyone::kYes,
+                                             {Entry("woman", "18_24"), Entry("man", "25_34", "h1")},
+                                             kNow + 1);
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    ASSERT_TRUE(testing::InjectStatementFault(db(), 0));
+    auto after = testing::GetWriteBatchStats(db());
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->batches, before->batches + 1) << "fault at statement " << nth;
+    EXPECT_EQ(after->writes, before->writes + kWriters) << "fault at statement " << nth;
+
+    int failed = 0;
+    for (int i = 0; i < kWriters; ++i) {
+      auto stored = db().responses().Find(responses[i]);
+      ASSERT_TRUE(stored);
+      auto entries = db().responses().LoadEntries(responses[i]);
+      ASSERT_TRUE(entries);
+      if (results[i]) {
+        EXPECT_EQ(stored->status, ResponseStatus::kSubmitted) << "fault at statement " << nth;
+        EXPECT_EQ(entries->size(), 2u) << "fault at statement " << nth;
+        continue;
+      }
+      ++failed;
+      EXPECT_EQ(results[i].error().code(), ErrorCode::kUnavailable)
+          << results[i].error().ToString();
+      EXPECT_NE(results[i].error().message().find("submitting response"), std::string::npos);
+      EXPECT_EQ(results[i].error().message().find("h1"), std::string::npos);
+      EXPECT_EQ(stored->status, ResponseStatus::kNotStarted) << "fault at statement " << nth;
+      EXPECT_TRUE(entries->empty()) << "fault at statement " << nth;
+    }
+    EXPECT_LE(failed, 1) << "fault at statement " << nth;
+    if (failed == 1) ++batches_with_failure;
+    all_succeeded = failed == 0;
+  }
+  EXPECT_TRUE(all_succeeded);
+  EXPECT_GE(batches_with_failure, 3 * kWriters) << "each write's update, delete and insert";
 }
 
 TEST_P(FaultInjectionTest, RoundCreateEitherSucceedsOrCreatesNothing) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "storage_test_fixture.h"
 #include "synlig/storage/test_support.h"
@@ -46,6 +47,45 @@ TEST_P(SqliteOnlyTest, RejectsUnknownSynchronousSetting) {
   EXPECT_EQ(db.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(db.error().field(), "sqlite_synchronous");
   EXPECT_NE(db.error().message().find("'off'"), std::string::npos);
+}
+
+TEST_P(SqliteOnlyTest, RejectsWriteBatchBoundOutsideRange) {
+  for (int bound : {0, -1, 1025}) {
+    OpenOptions options;
+    options.sqlite_max_write_batch = bound;
+    auto db = OpenAgain(options);
+    ASSERT_FALSE(db) << bound;
+    EXPECT_EQ(db.error().code(), ErrorCode::kInvalidArgument);
+    EXPECT_EQ(db.error().field(), "sqlite_max_write_batch");
+    EXPECT_NE(db.error().message().find(std::to_string(bound)), std::string::npos);
+  }
+}
+
+TEST_P(SqliteOnlyTest, WriteBatchBoundOfOneCommitsEachWriteOnItsOwn) {
+  Id unit = MakeUnit("A");
+  Id round = MakeRound({unit});
+  std::vector<Id> responses;
+  for (int i = 0; i < 3; ++i) responses.push_back(MakeLink(round, unit, std::to_string(i)));
+  OpenOptions options;
+  options.sqlite_max_write_batch = 1;
+  auto opened = OpenAgain(options);
+  ASSERT_TRUE(opened) << opened.error().ToString();
+  SetDatabase(*std::move(opened));
+  auto before = testing::GetWriteBatchStats(db());  // the migration check at open writes too
+  ASSERT_TRUE(before);
+  ASSERT_TRUE(testing::GatherNextWriteBatch(db(), 3));
+  std::vector<Status> results(3, Ok());
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back(
+        [&, i] { results[i] = db().responses().Submit(responses[i], MetAnyone::kNo, {}, kNow); });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const Status& s : results) EXPECT_TRUE(s) << s.error().ToString();
+  auto stats = testing::GetWriteBatchStats(db());
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->batches - before->batches, 3);
+  EXPECT_EQ(stats->writes - before->writes, 3);
 }
 
 TEST_P(SqliteOnlyTest, FileThatCannotBeOpenedIsUnavailable) {

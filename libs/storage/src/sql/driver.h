@@ -63,6 +63,10 @@ class Driver {
   // when the commit itself fails). Writes are serialised. Thread-safe.
   virtual Status Run(Access access, const std::function<Status(Tx&)>& body) = 0;
   virtual Dialect dialect() const = 0;
+  // 0 (PostgreSQL): writes run concurrently, each its own transaction. n >= 1: the engine runs
+  // one write transaction at a time anyway (SQLite), so the store batches up to n concurrent
+  // writes into one commit (sql/group_commit.h), which costs no concurrency.
+  virtual int WriteBatchLimit() const { return 0; }
 };
 
 // Conveniences over Tx with a literal parameter list.

@@ -34,9 +34,20 @@ class FaultInjectingTx final : public Tx {
 
 }  // namespace
 
+Store::Store(std::unique_ptr<Driver> driver) : driver_(std::move(driver)) {
+  if (const int limit = driver_->WriteBatchLimit(); limit > 0) {
+    group_commit_ = std::make_unique<GroupCommit>(*driver_, limit);
+  }
+}
+
 Status Store::Run(Access access, const std::function<Status(Tx&)>& body) {
-  if (fault_countdown_.load(std::memory_order_relaxed) <= 0) return driver_->Run(access, body);
-  return driver_->Run(access, [&](Tx& tx) -> Status {
+  auto run = [&](const std::function<Status(Tx&)>& b) -> Status {
+    if (access == Access::kWrite && group_commit_) return group_commit_->Write(b);
+    return driver_->Run(access, b);
+  };
+  if (fault_countdown_.load(std::memory_order_relaxed) <= 0) return run(body);
+  // Only the body's statements count, not the savepoints of a batch around it.
+  return run([&](Tx& tx) -> Status {
     FaultInjectingTx faulty(tx, fault_countdown_);
     return body(faulty);
   });

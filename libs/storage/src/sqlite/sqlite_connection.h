@@ -19,6 +19,7 @@ struct SqliteSettings {
   std::string path;
   int busy_timeout_ms = 5000;
   std::string synchronous = "full";  // "full" or "normal"
+  int max_write_batch = 64;  // group commit bound, 1..1024 (checked by SqliteDriver::Open)
 };
 
 // A SQLite result code as an Error: constraint UNIQUE/PRIMARY KEY -> kAlreadyExists, other

@@ -100,6 +100,11 @@ class SqliteTx final : public sql::Tx {
 }  // namespace
 
 Result<std::unique_ptr<SqliteDriver>> SqliteDriver::Open(const SqliteSettings& settings) {
+  if (settings.max_write_batch < 1 || settings.max_write_batch > 1024) {
+    return InvalidArgument("sqlite_max_write_batch " + std::to_string(settings.max_write_batch) +
+                               " must be between 1 and 1024",
+                           "sqlite_max_write_batch");
+  }
   auto first = SqliteConnection::Open(settings);
   if (!first) return Unexpected(first.error());
   const bool in_memory = settings.path == ":memory:" || settings.path.empty();

@@ -146,11 +146,16 @@ struct OpenOptions {
   // SQLite durability: "full" (fsync every commit) or "normal" (WAL; survives a crash of
   // the process, may lose the last commits on power loss). See docs/performance.md.
   std::string sqlite_synchronous = "full";
+  // SQLite group commit: up to this many concurrent writes share one transaction and one
+  // commit (each in its own savepoint; a failing write rolls back only itself). 1 gives every
+  // write a commit of its own. 1..1024. See docs/performance.md.
+  int sqlite_max_write_batch = 64;
 };
 
 // "sqlite:PATH", a plain PATH (SQLite), or "postgresql://..." (kInvalidArgument in a build
 // without libpqxx). kUnavailable when the file or server cannot be opened/reached;
-// kInvalidArgument for an unknown sqlite_synchronous ("sqlite_synchronous");
+// kInvalidArgument for an unknown sqlite_synchronous ("sqlite_synchronous") or a
+// sqlite_max_write_batch outside 1..1024 ("sqlite_max_write_batch");
 // kFailedPrecondition when the file is not a SQLite database or its schema is newer than this
 // program.
 Result<std::unique_ptr<Database>> Open(std::string_view url, const OpenOptions& options = {});

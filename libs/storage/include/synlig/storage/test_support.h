@@ -1,10 +1,12 @@
 // Support for tests of code that stores data (this library's and its users'): fault
-// injection, a foreign SQLite write lock, raw scripts and scratch PostgreSQL schemas.
+// injection, batches of writes, a foreign SQLite write lock, raw scripts and scratch
+// PostgreSQL schemas.
 // Not for production paths.
 //   auto url = storage::testing::CreateScratchSchema(getenv("SYNLIG_TEST_PG"), "t_123");
 //   auto db = storage::Open(*url);  ...  storage::testing::DropScratchSchema(base, "t_123");
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +20,21 @@ namespace synlig::storage::testing {
 // disk would, and its transaction is rolled back; 0 turns injection off. kInvalidArgument
 // when `db` was not made by storage::Open.
 Status InjectStatementFault(Database& db, int nth);
+
+// Group commit (SQLite): the next batch of writes of `db` begins only once `n` writes are
+// queued, and then holds all of them (up to 64), so a test can put concurrent writes into one
+// transaction without timing. The leading write waits for ever if fewer than `n` arrive.
+// kFailedPrecondition when `db` does not batch writes (PostgreSQL); kInvalidArgument when
+// `db` was not made by storage::Open or `n` < 1 ("n").
+Status GatherNextWriteBatch(Database& db, int n);
+// Returns once at least `n` writes of `db` are queued or running in a batch. Errors as above.
+Status WaitForQueuedWrites(Database& db, int n);
+struct WriteBatchStats {
+  std::int64_t batches = 0;  // write transactions run by the batching (committed or not)
+  std::int64_t writes = 0;   // writes run in them
+};
+// Counts since `db` was opened. Errors as above.
+Result<WriteBatchStats> GetWriteBatchStats(Database& db);
 
 // Runs a SQL script in one write transaction (e.g. to fake a newer schema). kInvalidArgument
 // when `db` was not made by storage::Open; store errors otherwise.
