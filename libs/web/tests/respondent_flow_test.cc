@@ -192,6 +192,44 @@ TEST_F(RespondentFlowTest, BadMatchingKeyInputIsReportedWithoutEchoAndBlocksSubm
   EXPECT_NE(link->status, storage::ResponseStatus::kSubmitted);
 }
 
+TEST_F(RespondentFlowTest, KeyProblemsAndSubmissionProblemsAreShownTogether) {
+  Open();
+  respondent_.Get("/r/" + token_);
+  const HttpResponse r = Send({{"met_anyone", "yes"},
+                               {"entries", "1"},
+                               {"e0.src", "0"},
+                               {"e0.gender", "woman"},
+                               {"e0.mk_first", "12"},
+                               {"action", "submit"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("href=\"#e0-mk-first\""), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"#e0-age_band-under_15\""), std::string::npos);
+}
+
+TEST_F(RespondentFlowTest, LanguageSwitchInsideTheFormSavesAndAnswersInEnglish) {
+  Open();
+  respondent_.Get("/r/" + token_);
+  auto form = ValidEntry(0);
+  form.insert(form.end(), {{"met_anyone", "yes"}, {"entries", "1"}, {"action", "lang_en"}});
+  const HttpResponse r = Send(form);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"lang_sv\""), std::string::npos);
+  EXPECT_EQ(respondent_.cookies()["synlig_lang"], "en");
+  auto link = db_->responses().FindByTokenHash(TokenHash(token_));
+  EXPECT_EQ(db_->responses().LoadEntries(link->id)->size(), 1u);
+}
+
+TEST_F(RespondentFlowTest, ClosedRoundRefusesPostsWithTheNotOpenPage) {
+  Open();
+  respondent_.Get("/r/" + token_);
+  analyst_.Get(round_path_);
+  ASSERT_EQ(analyst_.Post(round_path_ + "/close", {}).status, 303);
+  const HttpResponse r = Send({{"met_anyone", "no"}, {"entries", "0"}, {"action", "submit"}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("Enkäten är inte öppen"), std::string::npos);
+}
+
 TEST_F(RespondentFlowTest, IncompleteSubmitIsRejectedInSwedishAndSaved) {
   Open();
   respondent_.Get("/r/" + token_);
