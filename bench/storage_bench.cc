@@ -1,6 +1,7 @@
 // Storage throughput: Submit of a response with three entries (SQLite with synchronous=full
-// and =normal; PostgreSQL too when SYNLIG_TEST_PG names a server), and LoadSubmittedEntries
-// over 10,000 entries. CPU time is what the process spends; real time adds the fsync.
+// and =normal; PostgreSQL too when SYNLIG_TEST_PG names a server), from one thread and from 8
+// at once (group commit), and LoadSubmittedEntries over 10,000 entries. CPU time is what the
+// process spends; real time adds the fsync.
 //   build/bench/storage_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "synlig/storage/database.h"
 #include "synlig/storage/test_support.h"
@@ -57,6 +59,15 @@ class Fixture {
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
     }
     if (!schema_.empty()) (void)testing::DropScratchSchema(server_, schema_);
+  }
+
+  // Closes the database and opens it again with `options` (for a setting other than the one
+  // the fixture was built with).
+  void Reopen(const OpenOptions& options) {
+    db_.reset();
+    auto db = Open(url_, options);
+    if (!db) Die(db.error());
+    db_ = *std::move(db);
   }
 
   Database& db() { return *db_; }
@@ -126,6 +137,51 @@ void BM_SubmitSqliteFull(benchmark::State& state) { Submit(state, "full", false)
 void BM_SubmitSqliteNormal(benchmark::State& state) { Submit(state, "normal", false); }
 void BM_SubmitPostgres(benchmark::State& state) { Submit(state, "full", true); }
 
+// 8 threads submit at once, as HTTP workers do when many respondents send at the same time.
+// Links are made beforehand (with synchronous=normal, to keep the set-up short); the database
+// is then opened with `synchronous` and the group commit bound state.range(0) (1: every
+// submit is a commit of its own, as before group commit). Counter writes/batch: how many
+// submits shared a commit on average.
+void SubmitConcurrently(benchmark::State& state, const std::string& synchronous) {
+  static std::unique_ptr<Fixture> f;
+  static std::vector<Id> links;
+  static std::int64_t batches_before = 0, writes_before = 0;
+  const auto per_thread = static_cast<std::size_t>(state.max_iterations);
+  if (state.thread_index() == 0) {
+    f = std::make_unique<Fixture>("normal", false);
+    links.clear();
+    for (std::size_t i = 0; i < per_thread * static_cast<std::size_t>(state.threads()); ++i) {
+      links.push_back(f->NewLink());
+    }
+    OpenOptions options;
+    options.sqlite_synchronous = synchronous;
+    options.sqlite_max_write_batch = static_cast<int>(state.range(0));
+    f->Reopen(options);
+    auto stats = Fixture::Check(testing::GetWriteBatchStats(f->db()));
+    batches_before = stats.batches;
+    writes_before = stats.writes;
+  }
+  std::size_t next = static_cast<std::size_t>(state.thread_index()) * per_thread;
+  int i = 0;
+  for (auto _ : state) {
+    Fixture::Check(f->db().responses().Submit(links[next++], survey::MetAnyone::kYes,
+                                              ThreeEntries(i++), kNow));
+  }
+  state.SetItemsProcessed(state.iterations());
+  if (state.thread_index() == 0) {
+    auto stats = Fixture::Check(testing::GetWriteBatchStats(f->db()));
+    const auto batches = static_cast<double>(stats.batches - batches_before);
+    state.counters["writes/batch"] =
+        batches > 0 ? static_cast<double>(stats.writes - writes_before) / batches : 0.0;
+    f.reset();
+  }
+}
+
+void BM_SubmitSqliteFullConcurrent(benchmark::State& state) { SubmitConcurrently(state, "full"); }
+void BM_SubmitSqliteNormalConcurrent(benchmark::State& state) {
+  SubmitConcurrently(state, "normal");
+}
+
 void BM_LoadSubmittedEntries10k(benchmark::State& state) {
   Fixture f("normal", false);
   for (int i = 0; i < 10'000 / 4; ++i) {
@@ -146,6 +202,22 @@ void BM_LoadSubmittedEntries10k(benchmark::State& state) {
 BENCHMARK(BM_SubmitSqliteFull)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SubmitSqliteNormal)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SubmitPostgres)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubmitSqliteFullConcurrent)
+    ->ArgName("max_batch")
+    ->Arg(1)
+    ->Arg(64)
+    ->Threads(8)
+    ->Iterations(250)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubmitSqliteNormalConcurrent)
+    ->ArgName("max_batch")
+    ->Arg(1)
+    ->Arg(64)
+    ->Threads(8)
+    ->Iterations(250)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LoadSubmittedEntries10k)->Unit(benchmark::kMillisecond);
 
 }  // namespace
