@@ -99,6 +99,8 @@ describe('a mapping round end to end', () => {
     for (const t of round.tokens) assert.ok(!dash.text.includes(t), 'the dashboard never shows a token');
     const rows = tableRows(dash.text, 'status-by-unit');
     assert.deepEqual(rows.at(-1).slice(2, 5), ['2', '0', '0'], 'total: 2 links, none started');
+    round.otherCsrf = csrfOf((await respondent.get(`/r/${round.tokens[1]}`)).text);
+    assert.ok(round.otherCsrf, 'the second link opens the questionnaire');
     const csv = await postAs(analyst, `/rounds/${round.id}/links.csv`, { token: round.tokens });
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type'), /^text\/csv/);
@@ -202,8 +204,11 @@ describe('a mapping round end to end', () => {
     const get = await respondent.get(other);
     assert.equal(get.status, 409);
     assert.equal(textById(get.text, 'page-heading'), SV['respondent.not_open_title']);
-    const post = await respondent.post(other, { form: respondentPost(round.csrf, [], { metAnyone: 'no' }) });
-    assert.ok(post.status === 409 || post.status === 403, `post to a closed round: ${post.status}`);
+    const post = await respondent.post(other, {
+      form: respondentPost(round.otherCsrf, [], { metAnyone: 'no', action: 'submit' }),
+    });
+    assert.equal(post.status, 409, 'a valid post to a closed round');
+    assert.equal(textById(post.text, 'page-heading'), SV['respondent.not_open_title']);
   });
 
   test('a reader sees the closed round with every small cell shown as <k', async () => {
