@@ -302,6 +302,30 @@ describe('login and sessions', () => {
     assert.equal(post.status, 401);
   });
 
+  test('disabling a user or setting a password ends their sessions; an admin cannot disable themself', async () => {
+    const admin = await loggedIn(server, 'admin');
+    const password = 'sessions-password-0123';
+    const id = await createUser(admin, 'end.sessions', 'reader', password);
+    const user = new Client(server.base);
+    await user.mustLogin('end.sessions', password);
+    assert.equal((await user.get('/reports')).status, 200);
+    assert.equal((await postAs(admin, `/admin/users/${id}/disable`)).status, 303);
+    assert.equal((await user.get('/reports')).status, 303, 'the session ended');
+    assert.equal((await new Client(server.base).login('end.sessions', password)).status, 401);
+    assert.equal((await postAs(admin, `/admin/users/${id}/enable`)).status, 303);
+    await user.mustLogin('end.sessions', password);
+    const reset = await postAs(admin, `/admin/users/${id}/password`, { password: `${password}-new` });
+    assert.equal(reset.status, 200);
+    assert.equal((await user.get('/reports')).status, 303, 'a new password ends the sessions');
+    assert.equal((await new Client(server.base).login('end.sessions', password)).status, 401);
+    await user.mustLogin('end.sessions', `${password}-new`);
+    const html = (await admin.get('/admin/users')).text;
+    const self = idsWithPrefix(html, 'user-row-')
+      .find((i) => textOf(innerById(html, `user-row-${i}`)).split(' ').includes(server.logins.admin.username));
+    assert.equal((await postAs(admin, `/admin/users/${self}/disable`)).status, 409);
+    assert.equal((await admin.get('/admin/users')).status, 200, 'the admin is still logged in');
+  });
+
   test('repeated failures lock the account; an admin password reset unlocks it', async () => {
     const admin = await loggedIn(server, 'admin');
     const password = 'lockout-password-0123';
