@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Client, ROLES, csrfOf, loggedIn, setCookies, startServer } from './harness.mjs';
-import { idsWithPrefix, innerById, readRouteTable, textOf } from './html.mjs';
+import {
+  Client, ROLES, createUser, csrfOf, loggedIn, postAs, setCookies, startServer,
+} from './harness.mjs';
+import { idsWithPrefix, readRouteTable } from './html.mjs';
 
 const ROUTES = readRouteTable();
 const REQUESTERS = [...ROLES, 'anonymous'];
@@ -16,33 +18,8 @@ const clients = {};  // role -> logged-in Client
 const ids = {};      // what the recipes substitute into paths
 let created = 0;     // unique suffix for things the allowed requests create
 
-async function postAs(client, path, form = {}) {
-  return client.post(path, { form: { ...form, csrf: await client.sessionCsrf() } });
-}
-
 async function relogin(role) {
   clients[role] = await loggedIn(server, role);
-}
-
-// The id of the user row whose text contains username, from the admin's users page.
-function userIdOf(html, username) {
-  for (const id of idsWithPrefix(html, 'user-row-')) {
-    if (textOf(innerById(html, `user-row-${id}`)).split(' ').includes(username)) return id;
-  }
-  return null;
-}
-
-async function createUser(admin, username, role) {
-  const r = await admin.post('/admin/users', {
-    form: {
-      csrf: await admin.sessionCsrf(), username, display_name: username, email: '', role,
-      unit: '', password: PASSWORD,
-    },
-  });
-  assert.equal(r.status, 303, `creating ${username}: ${r.status}`);
-  const id = userIdOf((await admin.get('/admin/users')).text, username);
-  assert.ok(id, `user ${username} is listed`);
-  return id;
 }
 
 async function createRound(analyst, name, { open = false } = {}) {
@@ -166,8 +143,8 @@ before(async () => {
   for (const role of ROLES) await relogin(role);
   const admin = clients.admin;
   const analyst = clients.analyst;
-  ids.targetUser = await createUser(admin, 'matrix.target', 'reader');
-  await createUser(admin, 'matrix.login', 'reader');
+  ids.targetUser = await createUser(admin, 'matrix.target', 'reader', PASSWORD);
+  await createUser(admin, 'matrix.login', 'reader', PASSWORD);
   ids.units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
   assert.ok(ids.units.length >= 2, 'the demo has units');
   ids.draftRound = await createRound(analyst, 'Matrix draft');

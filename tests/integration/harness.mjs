@@ -218,6 +218,30 @@ export class Client {
   }
 }
 
+// Posts a form with the session's CSRF token added.
+export async function postAs(client, path, form = {}) {
+  return client.post(path, { form: { ...form, csrf: await client.sessionCsrf() } });
+}
+
+// The Set-Cookie line of a response for the cookie `name`, or undefined.
+export function cookieNamed(res, name) {
+  return res.setCookies.find((c) => c.startsWith(`${name}=`));
+}
+
+// Creates a user through the admin page (admin: a logged-in admin Client); returns its id.
+export async function createUser(admin, username, role, password) {
+  const r = await postAs(admin, '/admin/users', {
+    username, display_name: username, email: '', role, unit: '', password,
+  });
+  if (r.status !== 303) throw new Error(`creating user ${username}: ${r.status}`);
+  const html = (await admin.get('/admin/users')).text;
+  for (const m of html.matchAll(/<tr id="user-row-(\d+)">([\s\S]*?)<\/tr>/g)) {
+    const cells = [...m[2].matchAll(/<(?:td|th)\b[^>]*>([^<]*)</g)].map((c) => c[1].trim());
+    if (cells.includes(username)) return Number(m[1]);
+  }
+  throw new Error(`user ${username} is not listed`);
+}
+
 // A client logged in with the demo login of role.
 export async function loggedIn(server, role) {
   const c = new Client(server.base);
