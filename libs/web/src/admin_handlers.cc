@@ -10,6 +10,8 @@
 namespace synlig::web {
 namespace {
 
+const int kFormInvalid = HttpStatusFor(ErrorCode::kInvalidArgument, ErrorContext::kForm);
+
 struct FormError {
   std::string field;
   std::string text;
@@ -141,7 +143,7 @@ void HandleAdminUserCreate(RequestContext& ctx) {
   auto role = ParseRole(ctx.Form("role"));
   if (!role) {
     const FormError error{"role", std::string(ctx.T("users.error.role"))};
-    return RenderUsers(ctx, &ctx.form, &error, 422, "");
+    return RenderUsers(ctx, &ctx.form, &error, kFormInvalid, "");
   }
   user.role = *role;
   if (const std::string_view unit = ctx.Form("unit"); !unit.empty()) {
@@ -149,7 +151,7 @@ void HandleAdminUserCreate(RequestContext& ctx) {
     const auto [ptr, ec] = std::from_chars(unit.data(), unit.data() + unit.size(), id);
     if (ec != std::errc() || ptr != unit.data() + unit.size()) {
       const FormError error{"unit", std::string(ctx.T("users.error.unit"))};
-      return RenderUsers(ctx, &ctx.form, &error, 422, "");
+      return RenderUsers(ctx, &ctx.form, &error, kFormInvalid, "");
     }
     user.unit_id = id;
   }
@@ -169,7 +171,8 @@ void HandleAdminUserCreate(RequestContext& ctx) {
 void HandleAdminUserDisable(RequestContext& ctx) {
   const storage::Id id = ArgId(ctx);
   if (ctx.principal->user.id == id) {
-    return RenderMessage(ctx, 409, "error.conflict_title", "users.error.disable_self");
+    return RenderMessage(ctx, HttpStatusFor(ErrorCode::kFailedPrecondition), "error.conflict_title",
+                         "users.error.disable_self");
   }
   FinishUserChange(ctx, SetDisabled(ctx.app.db(), ctx.app.clock(), id, true, ctx.actor()));
 }
@@ -183,7 +186,7 @@ void HandleAdminUserPassword(RequestContext& ctx) {
                          ctx.app.options().password_cost, ctx.actor());
   if (!s && s.error().code() == ErrorCode::kInvalidArgument) {
     const FormError error{"password", std::string(ctx.T("users.error.password"))};
-    return RenderUsers(ctx, nullptr, &error, 422, "");
+    return RenderUsers(ctx, nullptr, &error, kFormInvalid, "");
   }
   if (!s) return RenderError(ctx, s.error());
   RenderUsers(ctx, nullptr, nullptr, 200, "users.password_set");

@@ -5,6 +5,7 @@
 
 #include "csrf.h"
 #include "embedded.h"
+#include "error_status.h"
 #include "handlers.h"
 #include "page.h"
 #include "routes.h"
@@ -139,7 +140,8 @@ HttpResponse App::ErrorPage(int status, const std::string& cookie_header) {
   RequestContext ctx{*this, request, response};
   ctx.lang = ParseLang(FindCookie(cookie_header, cookie_names_.lang).value_or(""));
   if (status == 413) {
-    RenderMessage(ctx, 413, "error.too_large_title", "error.too_large");
+    RenderMessage(ctx, HttpStatusFor(ErrorCode::kResourceExhausted, ErrorContext::kBody),
+                  "error.too_large_title", "error.too_large");
   } else if (status == 404 || status == 405) {
     RenderNotFound(ctx);
   } else if (status >= 500) {
@@ -182,10 +184,12 @@ HttpResponse App::Handle(const HttpRequest& request) {
       return response;
     }
     case Decision::kUnauthenticated:
-      RenderMessage(ctx, 401, "error.unauthenticated_title", "error.unauthenticated");
+      RenderMessage(ctx, HttpStatusFor(ErrorCode::kUnauthenticated), "error.unauthenticated_title",
+                    "error.unauthenticated");
       return response;
     case Decision::kForbidden:
-      RenderMessage(ctx, 403, "error.forbidden_title", "error.forbidden");
+      RenderMessage(ctx, HttpStatusFor(ErrorCode::kPermissionDenied), "error.forbidden_title",
+                    "error.forbidden");
       return response;
   }
   if (request.method == "POST") {
@@ -196,7 +200,8 @@ HttpResponse App::Handle(const HttpRequest& request) {
       std::string_view given = ctx.Form("csrf");
       if (given.empty()) given = request.csrf_header;
       if (!CsrfMatches(ctx.principal->session.csrf_token, given)) {
-        RenderMessage(ctx, 403, "error.csrf_title", "error.csrf");
+        RenderMessage(ctx, HttpStatusFor(ErrorCode::kPermissionDenied), "error.csrf_title",
+                      "error.csrf");
         return response;
       }
     }

@@ -1,6 +1,7 @@
 // Health check, static files, the language switch, the home page, login and logout.
 #include "csrf.h"
 #include "embedded.h"
+#include "error_status.h"
 #include "handlers.h"
 #include "page.h"
 
@@ -91,7 +92,8 @@ void HandleLogin(RequestContext& ctx) {
   if (given.empty()) given = ctx.req.csrf_header;
   if (login_cookie.empty() ||
       !CsrfMatches(LoginCsrf(ctx.app.keys().SessionKey(), login_cookie), given)) {
-    return RenderMessage(ctx, 403, "error.csrf_title", "error.csrf_login");
+    return RenderMessage(ctx, HttpStatusFor(ErrorCode::kPermissionDenied), "error.csrf_title",
+                         "error.csrf_login");
   }
   const std::string_view old = FindCookie(ctx.req.cookie_header, names.session).value_or("");
   auto login =
@@ -99,7 +101,8 @@ void HandleLogin(RequestContext& ctx) {
   if (!login) {
     if (login.error().code() != ErrorCode::kUnauthenticated) return RenderError(ctx, login.error());
     ctx.principal.reset();
-    return RenderLogin(ctx, login_cookie, ctx.Form("next"), true, 401);
+    return RenderLogin(ctx, login_cookie, ctx.Form("next"), true,
+                       HttpStatusFor(ErrorCode::kUnauthenticated));
   }
   ctx.res.headers.emplace_back(
       "Set-Cookie", SetCookieValue(names.session, login->cookie_value,

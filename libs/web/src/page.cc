@@ -91,7 +91,8 @@ void RenderMessage(RequestContext& ctx, int status, std::string_view title_key,
 }
 
 void RenderNotFound(RequestContext& ctx) {
-  RenderMessage(ctx, 404, "error.not_found_title", "error.not_found");
+  RenderMessage(ctx, HttpStatusFor(ErrorCode::kNotFound), "error.not_found_title",
+                "error.not_found");
 }
 
 void RenderError(RequestContext& ctx, const Error& error) {

@@ -62,7 +62,8 @@ void HandleRespondentPost(RequestContext& ctx) {
   std::string_view given = ctx.Form("csrf");
   if (given.empty()) given = ctx.req.csrf_header;
   if (!CsrfMatches(expected, given)) {
-    return RenderMessage(ctx, 403, "error.csrf_title", "error.csrf");
+    return RenderMessage(ctx, HttpStatusFor(ErrorCode::kPermissionDenied), "error.csrf_title",
+                         "error.csrf");
   }
   RespondentForm form = ParseRespondentForm(ctx.form, *link->questionnaire);
   if (form.unknown_codes > 0) {

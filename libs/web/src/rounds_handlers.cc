@@ -126,7 +126,8 @@ void HandleRoundLinks(RequestContext& ctx) {
     storage::Id value = 0;
     for (const char c : unit.substr(0, 18)) {
       if (c < '0' || c > '9')
-        return RenderMessage(ctx, 400, "error.bad_request_title", "links.error.unit");
+        return RenderMessage(ctx, HttpStatusFor(ErrorCode::kInvalidArgument),
+                             "error.bad_request_title", "links.error.unit");
       value = value * 10 + (c - '0');
     }
     unit_id = value;
@@ -134,7 +135,8 @@ void HandleRoundLinks(RequestContext& ctx) {
     count = 0;
     for (const char c : n.substr(0, 4)) {
       if (c < '0' || c > '9')
-        return RenderMessage(ctx, 400, "error.bad_request_title", "links.error.count");
+        return RenderMessage(ctx, HttpStatusFor(ErrorCode::kInvalidArgument),
+                             "error.bad_request_title", "links.error.count");
       count = count * 10 + (c - '0');
     }
   }
@@ -142,8 +144,8 @@ void HandleRoundLinks(RequestContext& ctx) {
                              count, ctx.actor());
   if (!links) {
     if (links.error().code() == ErrorCode::kInvalidArgument) {
-      return RenderMessage(ctx, 400, "error.bad_request_title",
-                           FieldErrorKey("links", links.error()));
+      return RenderMessage(ctx, HttpStatusFor(ErrorCode::kInvalidArgument),
+                           "error.bad_request_title", FieldErrorKey("links", links.error()));
     }
     return RenderError(ctx, links.error());
   }
