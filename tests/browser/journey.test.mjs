@@ -121,17 +121,18 @@ describe('a mapping round in the browser', () => {
     for (const i of [0, 1]) {
       assert.ok(await page.locator(`#e${i}-mk-saved`).isVisible());
       for (const part of ['year', 'first', 'last']) {
-        assert.equal(await page.inputValue(`#e${i}-mk-${part}`), '', 'raw key input is never shown');
+        assert.equal(await page.inputValue(`#e${i}-mk-${part}`), '', 'no raw key input');
       }
     }
   });
 
-  test('the questionnaire works with the keyboard: Tab reaches every button, Enter submits', async () => {
+  test('keyboard only: Tab reaches every button of the questionnaire, Enter submits', async () => {
     // The page records where the focus goes; Tab is pressed until it reaches #submit.
     await page.evaluate(() => {
       window.focusTrail = [];
       document.addEventListener('focusin', (e) => {
-        window.focusTrail.push(e.target.id || `${e.target.tagName.toLowerCase()}.${e.target.className}`);
+        const el = e.target;
+        window.focusTrail.push(el.id || `${el.tagName.toLowerCase()}.${el.className}`);
       });
     });
     let reached = [];
@@ -140,7 +141,8 @@ describe('a mapping round in the browser', () => {
       reached = await page.evaluate(() => window.focusTrail);
     }
     // Back to #submit: Shift+Tab past it if the last round of presses went beyond.
-    for (let i = 0; i < 20 && await page.evaluate(() => document.activeElement.id) !== 'submit'; i++) {
+    const focused = () => page.evaluate(() => document.activeElement.id);
+    for (let i = 0; i < 20 && await focused() !== 'submit'; i++) {
       await page.keyboard.press('Shift+Tab');
     }
     for (const id of ['met-yes', 'e0-gender-woman', 'e0-mk-year', 'remove-0', 'remove-1',

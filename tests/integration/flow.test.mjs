@@ -96,7 +96,7 @@ describe('a mapping round end to end', () => {
     const shown = [...r.text.matchAll(/<code class="link-text">([^<]+)<\/code>/g)].map((m) => m[1]);
     assert.deepEqual(shown, round.tokens.map((t) => `${server.base}/r/${t}`));
     const dash = await analyst.get(`/rounds/${round.id}`);
-    for (const t of round.tokens) assert.ok(!dash.text.includes(t), 'the dashboard never shows a token');
+    for (const t of round.tokens) assert.ok(!dash.text.includes(t), 'no token on the dashboard');
     const rows = tableRows(dash.text, 'status-by-unit');
     assert.deepEqual(rows.at(-1).slice(2, 5), ['2', '0', '0'], 'total: 2 links, none started');
     round.otherCsrf = csrfOf((await respondent.get(`/r/${round.tokens[1]}`)).text);
@@ -122,7 +122,9 @@ describe('a mapping round end to end', () => {
     r = await respondent.post(path, { form: formAsRendered(r.text, 'add') });
     assert.equal(r.status, 200);
     assert.ok(hasId(r.text, 'entry-1'));
-    r = await respondent.post(path, { form: respondentPost(round.csrf, PERSONS, { srcs: [0, 1] }) });
+    r = await respondent.post(path, {
+      form: respondentPost(round.csrf, PERSONS, { srcs: [0, 1] }),
+    });
     assert.equal(r.status, 200, textById(r.text, 'error-summary') ?? '');
     assert.ok(hasId(r.text, 'saved-notice'));
     assert.ok(hasId(r.text, 'e0-mk-saved') && hasId(r.text, 'e1-mk-saved'));
@@ -188,7 +190,8 @@ describe('a mapping round end to end', () => {
       const r = await analyst.get(`/rounds/${round.id}/tables.csv?lang=${lang}`);
       assert.equal(r.status, 200);
       assert.match(r.headers.get('content-type'), /^text\/csv/);
-      assert.match(r.headers.get('content-disposition'), /^attachment; filename="round-\d+-tables\.csv"$/);
+      assert.match(r.headers.get('content-disposition'),
+        /^attachment; filename="round-\d+-tables\.csv"$/);
       assert.ok(r.text.split('\n').length > 5, 'several lines');
       assert.ok(!r.text.includes('<5'), 'the analyst export is not suppressed');
     }
@@ -264,11 +267,12 @@ describe('nothing is half-saved by a rejected request', () => {
   test('an invalid matching key is rejected with a message and the saved key is kept', async () => {
     const draft = await saved();
     assert.ok(draft.key);
-    for (const [field, value, id] of [['mk_year', '20x9', 'e0-mk-year'], ['mk_first', '7', 'e0-mk-first'],
-      ['mk_last', 'ab', 'e0-mk-last']]) {
+    for (const [field, value, id] of [['mk_year', '20x9', 'e0-mk-year'],
+      ['mk_first', '7', 'e0-mk-first'], ['mk_last', 'ab', 'e0-mk-last']]) {
       const bad = { ...PERSONS[0], key: { ...PERSONS[0].key, [field.slice(3)]: value } };
       for (const action of ['save', 'submit']) {
-        const r = await respondent.post(link, { form: respondentPost(csrf, [bad], { srcs: [0], action }) });
+        const form = respondentPost(csrf, [bad], { srcs: [0], action });
+        const r = await respondent.post(link, { form });
         assert.equal(r.status, 422, `${field}=${value} (${action})`);
         assert.ok(hasId(r.text, 'error-summary'));
         assert.ok(r.text.includes(`href="#${id}"`), `the summary links to #${id}`);
@@ -305,7 +309,9 @@ describe('nothing is half-saved by a rejected request', () => {
       ...PERSONS[i % 2],
       support_offered: ['counselling', 'health_care'], referrals: ['social_services', 'ngo'],
       citizenship_region: 'sweden', contact_origin: 'own_casework',
-      key: { year: PERSONS[i % 2].key.year, first: 'ABCDEFGHIJ'[i % 10], last: 'KLMNOPQRST'[i % 7] },
+      key: {
+        year: PERSONS[i % 2].key.year, first: 'ABCDEFGHIJ'[i % 10], last: 'KLMNOPQRST'[i % 7],
+      },
     }));
     const form = respondentPost(token, many, { srcs: many.map((_, i) => i) });
     const r = await c.post(path, { form });
@@ -318,7 +324,7 @@ describe('nothing is half-saved by a rejected request', () => {
     assert.equal(textById(dash.text, 'persons-entries'), '40');
   });
 
-  test('a respondent POST without or with a wrong CSRF token is 403 and saves nothing', async () => {
+  test('a respondent POST without or with a wrong CSRF token is 403, saves nothing', async () => {
     const draft = await saved();
     const other = [{ ...PERSONS[1] }];
     const noCsrf = respondentPost(csrf, other, { srcs: [0] }).filter(([n]) => n !== 'csrf');
@@ -341,8 +347,8 @@ describe('nothing is half-saved by a rejected request', () => {
       assert.equal(r.status, 422, `${from}..${to}`);
       assert.ok(hasId(r.text, 'error-summary'));
       assert.ok(r.text.includes(`href="#round-${field}"`), `${from}..${to}: error on ${field}`);
-      assert.equal(tagById(r.text, 'round-name') && attr(tagById(r.text, 'round-name').open, 'value'),
-        'Ska inte skapas', 'the form keeps what was typed');
+      assert.equal(attr(tagById(r.text, 'round-name').open, 'value'), 'Ska inte skapas',
+        'the form keeps what was typed');
     }
     assert.equal(await roundCount(), before);
     assert.ok(!(await analyst.get('/rounds')).text.includes('Ska inte skapas'));

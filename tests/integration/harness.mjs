@@ -166,7 +166,9 @@ export class Client {
       h['content-type'] = 'application/x-www-form-urlencoded';
       payload = encodeForm(form);
     }
-    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    const res = await fetch(this.base + path, {
+      method, headers: h, body: payload, redirect: 'manual',
+    });
     const cookies = setCookies(res.headers);
     if (keepCookies) {
       for (const c of cookies) {
@@ -174,7 +176,8 @@ export class Client {
         const i = pair.indexOf('=');
         const name = pair.slice(0, i).trim();
         const value = pair.slice(i + 1).trim();
-        if (/max-age=0\b|expires=thu, 01 jan 1970/i.test(c) || value === '') this.cookies.delete(name);
+        const gone = /max-age=0\b|expires=thu, 01 jan 1970/i.test(c) || value === '';
+        if (gone) this.cookies.delete(name);
         else this.cookies.set(name, value);
       }
     }
@@ -262,7 +265,8 @@ export function encodeForm(form) {
 }
 
 export function csrfOf(html) {
-  const m = html.match(/name="csrf"\s+value="([^"]+)"/) || html.match(/value="([^"]+)"\s+name="csrf"/);
+  const m = html.match(/name="csrf"\s+value="([^"]+)"/)
+    || html.match(/value="([^"]+)"\s+name="csrf"/);
   return m ? m[1] : null;
 }
 

@@ -89,7 +89,8 @@ export function readRouteTable(file = new URL('../../docs/routes.md', import.met
   if (!section) throw new Error('docs/routes.md has no "## Table" section');
   const routes = [];
   for (const line of section.split(/^## /m)[0].split('\n')) {
-    const m = line.match(/^\|\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s*\|\s*`([^`]+)`\s*\|\s*([^|]+?)\s*\|/);
+    const m = line.match(
+      /^\|\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s*\|\s*`([^`]+)`\s*\|\s*([^|]+?)\s*\|/);
     if (!m) continue;
     const raw = m[3];
     let access = raw;

@@ -10,6 +10,7 @@ import {
 import { hasId, idsWithPrefix, textById, textOf } from './html.mjs';
 import { catalog } from './respondent.mjs';
 
+const FORM = 'application/x-www-form-urlencoded';
 const EN = catalog('en');
 const SV = catalog('sv');
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -47,7 +48,7 @@ describe('response headers', () => {
     checkSecurityHeaders(await anon.get(server.demoLinks[0].path), 'questionnaire');
     checkSecurityHeaders(await anon.get('/static/synlig.css'), 'static', { cacheable: true });
     const big = await rawRequest(server.base, 'POST', '/login', {
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 300 * 1024 },
+      headers: { 'content-type': FORM, 'content-length': 300 * 1024 },
       body: Buffer.alloc(300 * 1024, 'a'),
     });
     assert.equal(big.status, 413);
@@ -85,7 +86,8 @@ describe('CSRF', () => {
     for (const csrf of [`${good.slice(0, -1)}${good.endsWith('A') ? 'B' : 'A'}`, 'x',
       await other.sessionCsrf()]) {
       assert.equal((await admin.post('/admin/units', { form: { ...form, csrf } })).status, 403);
-      assert.equal((await admin.post('/admin/units', { form, headers: { 'x-csrf-token': csrf } })).status, 403);
+      const header = await admin.post('/admin/units', { form, headers: { 'x-csrf-token': csrf } });
+      assert.equal(header.status, 403);
     }
     assert.equal(await unitCount(admin), before);
     // The header form of a valid token is accepted.
@@ -102,7 +104,8 @@ describe('CSRF', () => {
     });
     const id = r.location.split('/').pop();
     assert.equal((await postAs(analyst, `/rounds/${id}/open`)).status, 303);
-    assert.equal((await analyst.post(`/rounds/${id}/close`, { form: { csrf: 'wrong' } })).status, 403);
+    const wrong = await analyst.post(`/rounds/${id}/close`, { form: { csrf: 'wrong' } });
+    assert.equal(wrong.status, 403);
     assert.equal((await analyst.post(`/rounds/${id}/close`, { form: {} })).status, 403);
     const dash = await analyst.get(`/rounds/${id}`);
     assert.equal(textById(dash.text, 'round-state'), SV['round.state.open']);
@@ -119,9 +122,10 @@ describe('CSRF', () => {
     assert.equal(cookieNamed(missing, 'synlig_session'), undefined);
     const otherCookie = await b.post('/login', { form: { username, password, csrf: csrfA } });
     assert.equal(otherCookie.status, 403, "another browser's login cookie");
-    const noCookie = await new Client(server.base).post('/login', { form: { username, password, csrf: csrfA } });
+    const form = { username, password, csrf: csrfA };
+    const noCookie = await new Client(server.base).post('/login', { form });
     assert.equal(noCookie.status, 403, 'no login cookie');
-    assert.equal((await a.post('/login', { form: { username, password, csrf: csrfA } })).status, 303);
+    assert.equal((await a.post('/login', { form })).status, 303);
   });
 });
 
@@ -152,14 +156,14 @@ describe('request body limits', () => {
   test('a body over the default max_body_bytes (256 KiB) is 413', async () => {
     for (const path of ['/login', server.demoLinks[0].path, '/rounds']) {
       const r = await rawRequest(server.base, 'POST', path, {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 257 * 1024 },
+        headers: { 'content-type': FORM, 'content-length': 257 * 1024 },
         body: Buffer.alloc(257 * 1024, 'a'),
       });
       assert.equal(r.status, 413, path);
       assert.equal(r.headers['content-type'], 'text/html; charset=utf-8');
     }
     const fine = await rawRequest(server.base, 'POST', '/login', {
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 200 * 1024 },
+      headers: { 'content-type': FORM, 'content-length': 200 * 1024 },
       body: Buffer.alloc(200 * 1024, 'a'),
     });
     assert.equal(fine.status, 403, '200 KiB is within the limit (then the CSRF check fails)');
@@ -173,12 +177,12 @@ describe('request body limits', () => {
     });
     assert.equal(r.status, 413);
     const form = await rawRequest(server.base, 'POST', '/login', {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': FORM },
       body: Array.from({ length: 20 }, () => chunk),
     });
     assert.equal(form.status, 413);
     const small = await rawRequest(server.base, 'POST', '/login', {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': FORM },
       body: [chunk, chunk],  // 32 KiB: within the limit, refused for its missing CSRF token
     });
     assert.equal(small.status, 403);
@@ -198,19 +202,21 @@ describe('request body limits', () => {
     const small = await startServer({ config: '[server]\nmax_body_bytes = 2048\n' });
     try {
       const over = await rawRequest(small.base, 'POST', '/login', {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 4096 },
+        headers: { 'content-type': FORM, 'content-length': 4096 },
         body: Buffer.alloc(4096, 'a'),
       });
       assert.equal(over.status, 413);
-      assert.equal(textOf(over.text.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)[1]), SV['error.too_large_title']);
+      const heading = textOf(over.text.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)[1]);
+      assert.equal(heading, SV['error.too_large_title']);
       const under = await rawRequest(small.base, 'POST', '/login', {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 1500 },
+        headers: { 'content-type': FORM, 'content-length': 1500 },
         body: Buffer.alloc(1500, 'a'),
       });
       assert.equal(under.status, 403);
       // A real login with a small body still works.
       const c = new Client(small.base);
-      assert.equal((await c.login(small.logins.reader.username, small.logins.reader.password)).status, 303);
+      const { username, password } = small.logins.reader;
+      assert.equal((await c.login(username, password)).status, 303);
     } finally {
       await small.stop();
     }
@@ -247,7 +253,8 @@ describe('language', () => {
 
   test('the language switch only redirects to local paths', async () => {
     const c = new Client(server.base);
-    for (const next of ['https://example.org/', '//example.org/x', '/\\example.org', 'javascript:x']) {
+    for (const next of ['https://example.org/', '//example.org/x', '/\\example.org',
+      'javascript:x']) {
       const r = await c.get(`/lang?lang=en&next=${encodeURIComponent(next)}`);
       assert.equal(r.status, 303);
       assert.ok(r.location.startsWith('/') && !r.location.startsWith('//')
@@ -255,7 +262,7 @@ describe('language', () => {
     }
   });
 
-  test('the questionnaire switches language with its own button and keeps the answers', async () => {
+  test('the questionnaire switches language with its own button, keeping answers', async () => {
     const c = new Client(server.base);
     let link;
     let form;
@@ -265,7 +272,8 @@ describe('language', () => {
     }
     assert.ok(link, 'the demo has an open link that is not submitted');
     const r = await c.post(link, {
-      form: [['csrf', csrfOf(form.text)], ['met_anyone', 'no'], ['entries', '0'], ['action', 'lang_en']],
+      form: [['csrf', csrfOf(form.text)], ['met_anyone', 'no'], ['entries', '0'],
+        ['action', 'lang_en']],
     });
     assert.equal(r.status, 200);
     assert.match(r.text, /<html lang="en">/);

@@ -20,7 +20,7 @@ async function auditRows(admin, query) {
 }
 
 describe('login and sessions', () => {
-  test('the session cookie is HttpOnly, SameSite=Strict, Path=/ with the session lifetime', async () => {
+  test('the session cookie is HttpOnly, SameSite=Strict, Path=/, session lifetime', async () => {
     const c = new Client(server.base);
     const form = await c.get('/login');
     const login = cookieNamed(form, 'synlig_login');
@@ -78,7 +78,7 @@ describe('login and sessions', () => {
     assert.equal(post.status, 401);
   });
 
-  test('disabling a user or setting a password ends their sessions; an admin cannot disable themself', async () => {
+  test('disabling a user or a new password ends their sessions; no self-disable', async () => {
     const admin = await loggedIn(server, 'admin');
     const password = 'sessions-password-0123';
     const id = await createUser(admin, 'end.sessions', 'reader', password);
@@ -90,14 +90,17 @@ describe('login and sessions', () => {
     assert.equal((await new Client(server.base).login('end.sessions', password)).status, 401);
     assert.equal((await postAs(admin, `/admin/users/${id}/enable`)).status, 303);
     await user.mustLogin('end.sessions', password);
-    const reset = await postAs(admin, `/admin/users/${id}/password`, { password: `${password}-new` });
+    const reset = await postAs(admin, `/admin/users/${id}/password`, {
+      password: `${password}-new`,
+    });
     assert.equal(reset.status, 200);
     assert.equal((await user.get('/reports')).status, 303, 'a new password ends the sessions');
     assert.equal((await new Client(server.base).login('end.sessions', password)).status, 401);
     await user.mustLogin('end.sessions', `${password}-new`);
     const html = (await admin.get('/admin/users')).text;
     const self = idsWithPrefix(html, 'user-row-')
-      .find((i) => textOf(innerById(html, `user-row-${i}`)).split(' ').includes(server.logins.admin.username));
+      .find((i) => textOf(innerById(html, `user-row-${i}`)).split(' ')
+        .includes(server.logins.admin.username));
     assert.equal((await postAs(admin, `/admin/users/${self}/disable`)).status, 409);
     assert.equal((await admin.get('/admin/users')).status, 200, 'the admin is still logged in');
   });
@@ -132,7 +135,7 @@ describe('login and sessions', () => {
 });
 
 describe('audit log', () => {
-  test('logins, failures, dashboard views and exports, reports and round changes are recorded', async () => {
+  test('logins, failures, dashboard views, exports and round changes are recorded', async () => {
     const admin = await loggedIn(server, 'admin');
     const analyst = await loggedIn(server, 'analyst');
     const reader = await loggedIn(server, 'reader');
