@@ -2,6 +2,8 @@
 // and capture histories.
 #include "synlig/ads/counts.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -34,20 +36,6 @@ std::size_t NetworkSizeBucket(std::uint64_t advertisers) {
 
 Date DayToDate(std::int32_t day) { return Date{std::chrono::sys_days(std::chrono::days(day))}; }
 
-// The value stated most often (ties: the smallest value); -1 when none is stated.
-template <typename T>
-int MostCommon(const std::map<T, int>& tally) {
-  int best = -1;
-  int best_count = 0;
-  for (const auto& [value, count] : tally) {
-    if (count > best_count) {
-      best = static_cast<int>(value);
-      best_count = count;
-    }
-  }
-  return best;
-}
-
 }  // namespace
 
 RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
@@ -70,10 +58,11 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return ads[a].day < ads[b].day; });
   std::map<std::pair<std::int32_t, std::uint32_t>, SiteDayCount> cells;
-  std::unordered_set<std::string> seen_ids;  // "site|id" on the current day
-  std::unordered_set<std::string> seen_ever;  // "site|id" in the round
+  // Ads by (site, 64-bit hash of the id): on the current day, and in the round.
+  std::unordered_set<std::uint64_t> seen_ids;
+  std::unordered_set<std::uint64_t> seen_ever;
   std::unordered_map<std::uint64_t, const std::string*> first_id;  // (site, content) -> ad id
-  std::set<std::tuple<std::int32_t, std::uint32_t, std::uint32_t>> advertiser_cells;
+  std::vector<std::tuple<std::int32_t, std::uint32_t, std::uint32_t>> advertiser_cells;
   std::int32_t current_day = days.empty() ? 0 : days.front();
   for (std::uint32_t i : order) {
     const ExtractedAd& ad = ads[i];
@@ -83,42 +72,66 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
     }
     SiteDayCount& cell = cells[{ad.day, ad.site}];
     ++cell.raw_ads;
-    std::string id = std::to_string(ad.site) + "|" + ad.ad_id;
+    const std::uint64_t id = XXH3_64bits_withSeed(ad.ad_id.data(), ad.ad_id.size(), ad.site);
     if (!seen_ids.insert(id).second) continue;
     ++cell.unique_ads;
-    if (seen_ever.insert(std::move(id)).second) ++out.unique_ads;
+    if (seen_ever.insert(id).second) ++out.unique_ads;
     std::uint64_t key = (std::uint64_t{ad.site} << 32) | linking.content_group[i];
     auto [it, inserted] = first_id.emplace(key, &ad.ad_id);
     if (!inserted && *it->second != ad.ad_id) {
       ++cell.reposts;
       ++out.reposts;
     }
-    if (advertiser_cells.emplace(ad.day, ad.site, linking.advertiser[i]).second) {
-      ++cell.advertisers;
-    }
+    advertiser_cells.emplace_back(ad.day, ad.site, linking.advertiser[i]);
   }
+  std::sort(advertiser_cells.begin(), advertiser_cells.end());
+  advertiser_cells.erase(std::unique(advertiser_cells.begin(), advertiser_cells.end()),
+                         advertiser_cells.end());
+  for (const auto& [day, site, advertiser] : advertiser_cells) ++cells[{day, site}].advertisers;
   for (auto& [key, cell] : cells) {
     cell.day = DayToDate(key.first);
     cell.site = corpus.sites[key.second];
     out.site_days.push_back(std::move(cell));
   }
 
-  // Per advertiser: stated values, arenas, days seen.
+  // Per advertiser: stated values (the most frequent), arenas, days seen.
   const std::size_t advertisers = linking.advertisers;
-  std::vector<std::map<int, int>> gender(advertisers);
-  std::vector<std::map<int, int>> age(advertisers);
-  std::vector<std::map<int, int>> region(advertisers);
+  std::vector<int> gender(advertisers, -1);
+  std::vector<int> age(advertisers, -1);
+  std::vector<int> region(advertisers, -1);
   std::vector<char> nationality_stated(advertisers, 0);
   std::vector<std::uint32_t> features(advertisers, 0);
   std::vector<std::uint32_t> day_pattern(advertisers, 0);
   std::unordered_map<std::int32_t, int> day_index;
   for (std::size_t d = 0; d < days.size(); ++d) day_index[days[d]] = static_cast<int>(d);
+  // (advertiser, value) pairs of one stated field, tallied by sorting.
+  std::vector<std::pair<std::uint32_t, int>> stated;
+  auto most_common = [&](std::vector<int>& result, auto value_of) {
+    stated.clear();
+    for (std::uint32_t i = 0; i < n; ++i) {
+      int v = value_of(ads[i]);
+      if (v >= 0) stated.emplace_back(linking.advertiser[i], v);
+    }
+    std::sort(stated.begin(), stated.end());
+    std::size_t best_run = 0;
+    for (std::size_t k = 0; k < stated.size();) {
+      std::size_t end = k;
+      while (end < stated.size() && stated[end] == stated[k]) ++end;
+      std::uint32_t a = stated[k].first;
+      if (k == 0 || stated[k - 1].first != a) best_run = 0;
+      if (end - k > best_run) {  // ties: the smallest value, which comes first
+        best_run = end - k;
+        result[a] = stated[k].second;
+      }
+      k = end;
+    }
+  };
+  most_common(gender, [](const ExtractedAd& ad) { return int{ad.gender}; });
+  most_common(age, [](const ExtractedAd& ad) { return int{ad.age}; });
+  most_common(region, [](const ExtractedAd& ad) { return int{ad.region}; });
   for (std::uint32_t i = 0; i < n; ++i) {
     const ExtractedAd& ad = ads[i];
     std::uint32_t a = linking.advertiser[i];
-    if (ad.gender >= 0) ++gender[a][ad.gender];
-    if (ad.age >= 0) ++age[a][ad.age];
-    if (ad.region >= 0) ++region[a][ad.region];
     if (ad.nationality_stated) nationality_stated[a] = 1;
     features[a] |= ad.features;
     int d = day_index[ad.day];
@@ -139,10 +152,10 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
                                     Feature::kMassage};
   for (Feature f : arena_features) out.arenas.push_back({std::string(FeatureName(f)), 0});
   for (std::size_t a = 0; a < advertisers; ++a) {
-    int g = MostCommon(gender[a]);
+    int g = gender[a];
     ++out.gender[g >= 0 ? static_cast<std::size_t>(g) : out.gender.size() - 1].count;
-    ++out.age_bands[AgeBand(MostCommon(age[a]))];
-    int r = MostCommon(region[a]);
+    ++out.age_bands[AgeBand(age[a])];
+    int r = region[a];
     std::size_t slot = r >= 0                  ? static_cast<std::size_t>(r)
                        : nationality_stated[a] ? corpus.region_names.size()
                                                : out.nationality.size() - 1;

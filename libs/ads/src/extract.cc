@@ -70,8 +70,11 @@ struct Extractor::Impl {
   std::vector<std::vector<std::string>> age_before;
   internal::PhoneTextReader phone_reader;
   // Candidate digits (by a 128-bit hash, so the raw digits are not kept) -> phone index or -1.
-  std::unordered_map<XXH128_hash_t, std::int32_t, Hash128, Eq128> phone_cache;
+  // The keyed hash, or "" for a number that is not valid. Kept across TakeCorpus.
+  std::unordered_map<XXH128_hash_t, std::string, Hash128, Eq128> phone_cache;
   std::unordered_map<std::string, std::uint32_t> phone_index;
+  // Lower-cased name (by a 128-bit hash) -> its keyed hash.
+  mutable std::unordered_map<XXH128_hash_t, std::uint64_t, Hash128, Eq128> name_cache;
   std::unordered_map<std::string, std::uint32_t> site_index;
   std::unordered_map<std::string, std::uint32_t> city_index;
   Corpus corpus;
@@ -87,6 +90,9 @@ struct Extractor::Impl {
   void Shingles(const std::vector<std::string_view>& words, ExtractedAd& out) const;
   static std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& index,
                               std::vector<std::string>& names, const std::string& name);
+  // Consecutive ads mostly come from one site and city: remember the last ones.
+  std::uint32_t last_site = UINT32_MAX;
+  std::uint32_t last_city = UINT32_MAX;
 };
 
 void Extractor::Impl::Setup() {
@@ -142,20 +148,19 @@ void Extractor::Impl::ReadPhones(const Ad& ad, ExtractedAd& out) {
       XXH128_hash_t h = XXH3_128bits(digits.data(), digits.size());
       auto it = phone_cache.find(h);
       if (it == phone_cache.end()) {
-        std::int32_t index = -1;
+        std::string hashed;
         if (auto e164 = internal::ToE164(digits, lexicon.default_region)) {
-          std::string hashed = KeyedHash(key, "phone|" + *e164);
+          hashed = KeyedHash(key, "phone|" + *e164);
           std::fill(e164->begin(), e164->end(), '\0');  // drop the number at once
-          index = static_cast<std::int32_t>(Intern(phone_index, corpus.phone_hashes, hashed));
         }
-        it = phone_cache.emplace(h, index).first;
+        it = phone_cache.emplace(h, std::move(hashed)).first;
       }
       std::fill(digits.begin(), digits.end(), '\0');
-      if (it->second < 0) {
+      if (it->second.empty()) {
         ++out.phones_invalid;
         continue;
       }
-      auto id = static_cast<std::uint32_t>(it->second);
+      std::uint32_t id = Intern(phone_index, corpus.phone_hashes, it->second);
       if (std::find(out.phones.begin(), out.phones.end(), id) == out.phones.end()) {
         out.phones.push_back(id);
       }
@@ -193,11 +198,16 @@ std::uint64_t Extractor::Impl::NameHash(const Ad& ad) const {
     ++words;
     if (capitalised && rest_lower && letters >= 2 && letters <= 20 && lower != city &&
         !not_names.contains(lower)) {
+      XXH128_hash_t fingerprint = XXH3_128bits(lower.data(), lower.size());
+      auto cached = name_cache.find(fingerprint);
+      if (cached != name_cache.end()) return cached->second;
       std::string hex = KeyedHash(key, "name|" + lower);
       std::fill(lower.begin(), lower.end(), '\0');
       std::uint64_t h = 0;
       std::from_chars(hex.data(), hex.data() + 16, h, 16);
-      return h == 0 ? 1 : h;
+      h = h == 0 ? 1 : h;
+      name_cache.emplace(fingerprint, h);
+      return h;
     }
   }
   return 0;
@@ -282,8 +292,14 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
   Impl& m = *impl_;
   ExtractedAd out;
   out.ad_id = ad.ad_id;
-  out.site = Impl::Intern(m.site_index, m.corpus.sites, ad.site);
-  out.city = Impl::Intern(m.city_index, m.corpus.cities, ad.city);
+  out.site = m.last_site < m.corpus.sites.size() && m.corpus.sites[m.last_site] == ad.site
+                 ? m.last_site
+                 : Impl::Intern(m.site_index, m.corpus.sites, ad.site);
+  out.city = m.last_city < m.corpus.cities.size() && m.corpus.cities[m.last_city] == ad.city
+                 ? m.last_city
+                 : Impl::Intern(m.city_index, m.corpus.cities, ad.city);
+  m.last_site = out.site;
+  m.last_city = out.city;
   out.day = static_cast<std::int32_t>(
       std::chrono::sys_days(ad.captured_on).time_since_epoch().count());
   m.ReadPhones(ad, out);
@@ -324,9 +340,10 @@ Corpus Extractor::TakeCorpus() {
   impl_->corpus.gender_names = impl_->lexicon.gender_names;
   impl_->corpus.region_names = impl_->lexicon.region_names;
   impl_->phone_index.clear();
-  impl_->phone_cache.clear();
   impl_->site_index.clear();
   impl_->city_index.clear();
+  impl_->last_site = UINT32_MAX;
+  impl_->last_city = UINT32_MAX;
   return out;
 }
 

@@ -2,7 +2,6 @@
 #include "image_clusters.h"
 
 #include <algorithm>
-#include <bit>
 
 #include "union_find.h"
 
@@ -12,6 +11,25 @@ std::uint32_t ImageClusters::Of(std::uint64_t hash) const {
   auto it = std::lower_bound(hashes.begin(), hashes.end(), hash);
   return cluster[static_cast<std::size_t>(it - hashes.begin())];
 }
+
+namespace {
+
+// Hamming distance; built with and without the POPCNT instruction, picked at run time.
+#if defined(__x86_64__) && defined(__ELF__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+void LinkWithin(const std::vector<std::uint64_t>& hashes, const std::vector<std::uint64_t>& entries,
+                std::size_t start, std::size_t end, int max_distance, UnionFind& sets) {
+  for (std::size_t p = start; p < end; ++p) {
+    auto x = static_cast<std::uint32_t>(entries[p] & 0xFFFFFFFFu);
+    for (std::size_t q = p + 1; q < end; ++q) {
+      auto y = static_cast<std::uint32_t>(entries[q] & 0xFFFFFFFFu);
+      if (__builtin_popcountll(hashes[x] ^ hashes[y]) <= max_distance) sets.Union(x, y);
+    }
+  }
+}
+
+}  // namespace
 
 ImageClusters ClusterImageHashes(std::vector<std::uint64_t> hashes, int max_distance) {
   ImageClusters out;
@@ -34,13 +52,7 @@ ImageClusters ClusterImageHashes(std::vector<std::uint64_t> hashes, int max_dist
       while (start < n) {
         std::size_t end = start + 1;
         while (end < n && (entries[end] >> 32) == (entries[start] >> 32)) ++end;
-        for (std::size_t p = start; p < end; ++p) {
-          auto x = static_cast<std::uint32_t>(entries[p] & 0xFFFFFFFFu);
-          for (std::size_t q = p + 1; q < end; ++q) {
-            auto y = static_cast<std::uint32_t>(entries[q] & 0xFFFFFFFFu);
-            if (std::popcount(hashes[x] ^ hashes[y]) <= max_distance) sets.Union(x, y);
-          }
-        }
+        LinkWithin(hashes, entries, start, end, max_distance, sets);
         start = end;
       }
     }

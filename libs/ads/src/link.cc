@@ -238,7 +238,8 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
         (ca.ctrl >= 0 && cb.ctrl >= 0 &&
          exact_net.Find(static_cast<std::uint32_t>(ca.ctrl)) !=
              exact_net.Find(static_cast<std::uint32_t>(cb.ctrl))) ||
-        (ca.ctrl >= 0 && cb.ctrl < 0 && cb.anchored) || (cb.ctrl >= 0 && ca.ctrl < 0 && ca.anchored);
+        (ca.ctrl >= 0 && cb.ctrl < 0 && cb.anchored) ||
+        (cb.ctrl >= 0 && ca.ctrl < 0 && ca.anchored);
     bool both_evidenced = ca.anchored && cb.anchored;
     bool same_name = ca.name != 0 && ca.name == cb.name && ca.name != kManyNames;
     bool strong = pair.jaccard >= options.strong_text && same_name;

@@ -4,6 +4,7 @@
 // phrases.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@ namespace synlig::ads::internal {
 
 class PhraseMatcher {
  public:
+  PhraseMatcher();
   // Precondition: phrase is in normal form (see NormalizeText), optionally ending in '*', and
   // not empty. value is what a match reports.
   void Add(std::string_view phrase, std::uint32_t value);
@@ -31,26 +33,31 @@ class PhraseMatcher {
     bool prefix;
     std::int32_t next;  // next output of the same node, or -1
   };
-  struct Node {
-    std::int32_t fail = 0;
-    std::int32_t output = -1;  // first output reachable (own or by fail links)
-  };
-  std::int32_t Child(std::int32_t node, unsigned char c) const {
-    return delta_[static_cast<std::size_t>(node) * 256 + c];
+  // Transitions are over byte classes (the bytes that occur in phrases, plus "other"), so the
+  // table stays small enough for the cache. An entry is (state << 1) | has_output.
+  std::uint32_t Step(std::uint32_t entry, unsigned char c) const {
+    return delta_[(entry >> 1) * classes_ + byte_class_[c]];
   }
+  std::int32_t NewNode();
 
-  std::vector<Node> nodes_{Node{}};
-  std::vector<std::int32_t> delta_ = std::vector<std::int32_t>(256, -1);
+  std::array<std::uint16_t, 256> byte_class_{};
+  std::uint32_t classes_ = 1;
+  std::vector<std::string> phrases_;
+  std::vector<std::uint32_t> values_;
+  std::vector<std::uint32_t> delta_;
+  std::vector<std::int32_t> fail_;
+  std::vector<std::int32_t> output_;      // first output reachable from a node, or -1
+  std::vector<std::int32_t> own_output_;  // the node's own outputs, or -1
   std::vector<Output> outputs_;
-  std::vector<std::int32_t> own_output_{-1};
 };
 
 template <typename F>
 void PhraseMatcher::Match(std::string_view text, F&& on_match) const {
-  std::int32_t state = 0;
+  std::uint32_t entry = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    state = Child(state, static_cast<unsigned char>(text[i]));
-    for (std::int32_t o = nodes_[static_cast<std::size_t>(state)].output; o >= 0;
+    entry = Step(entry, static_cast<unsigned char>(text[i]));
+    if (!(entry & 1u)) continue;
+    for (std::int32_t o = output_[entry >> 1]; o >= 0;
          o = outputs_[static_cast<std::size_t>(o)].next) {
       const Output& out = outputs_[static_cast<std::size_t>(o)];
       std::size_t start = i + 1 - out.length;

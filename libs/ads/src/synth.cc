@@ -205,7 +205,9 @@ void Generator::AddIndependent() {
     p.template_text = g2.template_text;
     p.lang = g2.lang;
   } else {
-    p.template_text = NewTemplate(p.lang, false);
+    // Everyone words the usual phrases a little differently.
+    p.template_text = internal::EditText(NewTemplate(p.lang, false), Uniform(4, 10, rng_), p.lang,
+                                         rng_);
   }
   p.site = PickWeighted(std::span<const int>(kSiteWeights), [](int w) { return w; }, rng_);
   p.price = Uniform(10, 30, rng_) * 100;
@@ -225,7 +227,8 @@ void Generator::AddGroup() {
     g.template_text = from.template_text;  // copied by an unrelated group
     g.lang = from.lang;
   } else {
-    g.template_text = NewTemplate(g.lang, true);
+    g.template_text =
+        internal::EditText(NewTemplate(g.lang, true), Uniform(3, 8, rng_), g.lang, rng_);
   }
   auto cities = internal::Cities();
   auto weight = [](const auto& c) { return c.weight; };

@@ -155,10 +155,18 @@ constexpr City kCities[] = {
     {"Finspång", 3},   {"Stockholm", 10},  {"Göteborg", 6}, {"Malmö", 6},
 };
 
-constexpr std::string_view kFillerSv[] = {"mycket", "verkligen", "gärna", "alltid", "nu",
-                                          "också", "bara", "så", "idag", "ikväll"};
-constexpr std::string_view kFillerEn[] = {"very", "really", "always", "now", "also",
-                                          "just", "so", "today", "tonight", "truly"};
+constexpr std::string_view kFillerSv[] = {
+    "mycket", "verkligen", "gärna", "alltid", "nu", "också", "bara", "så", "idag", "ikväll",
+    "riktigt", "extra", "helt", "ganska", "väldigt", "särskilt", "absolut", "kanske", "faktiskt",
+    "snart", "ofta", "lugnt", "mjukt", "varmt", "ljuvligt", "härligt", "skönt", "fint", "lätt",
+    "enkelt", "gott", "glatt", "tyst", "nära", "direkt", "hemma", "ute", "sent", "tidigt",
+    "dessutom", "givetvis", "självklart", "verkligt", "äntligen", "precis", "endast", "ofta"};
+constexpr std::string_view kFillerEn[] = {
+    "very", "really", "always", "now", "also", "just", "so", "today", "tonight", "truly",
+    "quite", "extra", "fully", "rather", "especially", "absolutely", "maybe", "actually",
+    "soon", "often", "calmly", "softly", "warmly", "lovely", "sweetly", "gently", "finely",
+    "easily", "simply", "gladly", "quietly", "nearby", "directly", "late", "early", "indeed",
+    "certainly", "naturally", "finally", "exactly", "only", "kindly", "happily", "surely"};
 
 constexpr std::array<std::string_view, 10> kDigitWordsSv = {
     "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"};
@@ -303,6 +311,7 @@ std::string EditText(const std::string& text, int edits, Lang lang, std::mt19937
   auto fillers = FillerWords(lang);
   for (int e = 0; e < edits && !words.empty(); ++e) {
     std::size_t at = std::uniform_int_distribution<std::size_t>(0, words.size() - 1)(rng);
+    if (words[at].find('{') != std::string::npos) continue;  // never a slot
     std::string filler(fillers[std::uniform_int_distribution<std::size_t>(
         0, fillers.size() - 1)(rng)]);
     switch (std::uniform_int_distribution<int>(0, 2)(rng)) {

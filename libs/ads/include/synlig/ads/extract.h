@@ -73,6 +73,8 @@ class Extractor {
   // Not thread-safe.
   const ExtractedAd& Add(const Ad& ad);
   const Corpus& corpus() const;
+  // Hands over the corpus and starts an empty one (indices restart at 0); what was learnt about
+  // numbers and names is kept, so the next corpus is faster to build.
   Corpus TakeCorpus();
 
  private:

@@ -1,0 +1,255 @@
+// The threaded importer: batches of whole lines to workers (each with its own parser and
+// extractor), parts joined in input order with their site, city and phone indices remapped.
+#include "synlig/ads/import.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+namespace synlig::ads {
+namespace {
+
+constexpr std::size_t kBatchBytes = 2 << 20;
+
+struct Batch {
+  std::size_t index = 0;
+  std::size_t first_line = 1;
+  std::string text;
+};
+
+struct Part {
+  Corpus corpus;
+  ReadSummary summary;
+  std::size_t first_line = 1;
+};
+
+// Joins parts in order into one corpus, remapping indices by first appearance.
+class Joiner {
+ public:
+  void Append(Part&& part) {
+    Corpus& c = part.corpus;
+    if (out_.corpus.gender_names.empty()) {
+      out_.corpus.gender_names = c.gender_names;
+      out_.corpus.region_names = c.region_names;
+    }
+    std::vector<std::uint32_t> sites = Remap(c.sites, site_index_, out_.corpus.sites);
+    std::vector<std::uint32_t> cities = Remap(c.cities, city_index_, out_.corpus.cities);
+    std::vector<std::uint32_t> phones = Remap(c.phone_hashes, phone_index_,
+                                              out_.corpus.phone_hashes);
+    for (ExtractedAd& ad : c.ads) {
+      ad.site = sites[ad.site];
+      ad.city = cities[ad.city];
+      for (std::uint32_t& p : ad.phones) p = phones[p];
+      out_.corpus.ads.push_back(std::move(ad));
+    }
+    ReadSummary& s = out_.summary;
+    const ReadSummary& p = part.summary;
+    s.lines += p.lines;
+    s.read += p.read;
+    s.skipped += p.skipped;
+    for (const LineError& e : p.errors) {
+      if (s.errors.size() < kMaxReportedErrors) {
+        s.errors.push_back({e.line + part.first_line - 1, e.reason});
+      }
+    }
+    for (const auto& [field, count] : p.reasons) s.reasons[field] += count;
+  }
+  ImportResult Take() { return std::move(out_); }
+
+ private:
+  static std::vector<std::uint32_t> Remap(const std::vector<std::string>& names,
+                                          std::unordered_map<std::string, std::uint32_t>& index,
+                                          std::vector<std::string>& all) {
+    std::vector<std::uint32_t> map;
+    map.reserve(names.size());
+    for (const std::string& name : names) {
+      auto [it, inserted] = index.emplace(name, static_cast<std::uint32_t>(all.size()));
+      if (inserted) all.push_back(name);
+      map.push_back(it->second);
+    }
+    return map;
+  }
+
+  ImportResult out_;
+  std::unordered_map<std::string, std::uint32_t> site_index_;
+  std::unordered_map<std::string, std::uint32_t> city_index_;
+  std::unordered_map<std::string, std::uint32_t> phone_index_;
+};
+
+}  // namespace
+
+struct AdImporter::Impl {
+  std::vector<Extractor> extractors;  // one per worker
+  std::vector<std::thread> workers;
+  std::mutex mu;
+  std::condition_variable work_ready;   // a batch to do, or done
+  std::condition_variable part_ready;   // a part finished
+  std::deque<Batch> queue;
+  std::map<std::size_t, Part> finished;  // by batch index, until joined
+  bool done = false;
+  std::size_t submitted = 0;
+  std::size_t joined = 0;
+  std::size_t max_in_flight = 4;
+
+  // Caller side.
+  std::string pending;  // starts at the beginning of a line
+  bool discarding = false;  // inside an overlong line, dropping bytes up to its newline
+  std::size_t next_line = 1;
+  std::size_t bytes = 0;
+  Joiner joiner;
+
+  void Work(std::size_t worker) {
+    Extractor& extractor = extractors[worker];
+    for (;;) {
+      Batch batch;
+      {
+        std::unique_lock lock(mu);
+        work_ready.wait(lock, [&] { return done || !queue.empty(); });
+        if (queue.empty()) return;
+        batch = std::move(queue.front());
+        queue.pop_front();
+      }
+      JsonlAdReader reader;
+      auto sink = [&](Ad&& ad) { extractor.Add(ad); };
+      reader.Feed(batch.text, sink);
+      reader.Finish(sink);
+      Part part{extractor.TakeCorpus(), reader.summary(), batch.first_line};
+      {
+        std::lock_guard lock(mu);
+        finished.emplace(batch.index, std::move(part));
+      }
+      part_ready.notify_all();
+    }
+  }
+
+  // Joins the finished parts that are next in order; with `wait_for`, first waits until fewer
+  // than that many batches are in flight.
+  void JoinReady(std::optional<std::size_t> wait_for) {
+    std::unique_lock lock(mu);
+    for (;;) {
+      while (true) {
+        auto it = finished.find(joined);
+        if (it == finished.end()) break;
+        Part part = std::move(it->second);
+        finished.erase(it);
+        ++joined;
+        lock.unlock();
+        joiner.Append(std::move(part));
+        lock.lock();
+      }
+      if (!wait_for || submitted - joined < *wait_for) return;
+      part_ready.wait(lock);
+    }
+  }
+
+  void Submit(std::string text) {
+    std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    {
+      std::lock_guard lock(mu);
+      queue.push_back(Batch{submitted++, next_line, std::move(text)});
+    }
+    next_line += lines;
+    work_ready.notify_one();
+    JoinReady(max_in_flight);
+  }
+};
+
+Result<AdImporter> AdImporter::Create(const Lexicon& lexicon, const SecretKey& key, int threads,
+                                      ExtractOptions options) {
+  if (threads < 1 || threads > 16) {
+    return InvalidArgument("threads must be 1-16, got " + std::to_string(threads), "threads");
+  }
+  auto impl = std::make_unique<Impl>();
+  for (int t = 0; t < threads; ++t) {
+    auto extractor = Extractor::Create(lexicon, key, options);
+    if (!extractor) return Unexpected(extractor.error());
+    impl->extractors.push_back(std::move(*extractor));
+  }
+  impl->max_in_flight = static_cast<std::size_t>(threads) * 2;
+  for (int t = 0; t < threads; ++t) {
+    impl->workers.emplace_back([p = impl.get(), t] { p->Work(static_cast<std::size_t>(t)); });
+  }
+  return AdImporter(std::move(impl));
+}
+
+AdImporter::AdImporter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+AdImporter::AdImporter(AdImporter&&) noexcept = default;
+AdImporter& AdImporter::operator=(AdImporter&&) noexcept = default;
+
+AdImporter::~AdImporter() {
+  if (!impl_) return;
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->done = true;
+    impl_->queue.clear();
+  }
+  impl_->work_ready.notify_all();
+  for (std::thread& t : impl_->workers) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void AdImporter::Feed(std::string_view chunk) {
+  Impl& m = *impl_;
+  m.bytes += chunk.size();
+  while (!chunk.empty()) {
+    if (m.discarding) {  // the rest of an overlong line
+      std::size_t nl = chunk.find('\n');
+      if (nl == std::string_view::npos) return;
+      chunk.remove_prefix(nl + 1);
+      m.discarding = false;
+      continue;
+    }
+    m.pending.append(chunk);
+    chunk = {};
+    std::size_t cut = m.pending.rfind('\n');
+    if (cut == std::string::npos) {
+      // pending is one line so far; past the limit, hand the reader enough of it to report
+      // the line as too long and drop the rest of it.
+      if (m.pending.size() > kMaxLineBytes + 2) {
+        m.pending.resize(kMaxLineBytes + 2);
+        m.pending.push_back('\n');
+        m.Submit(std::move(m.pending));
+        m.pending.clear();
+        m.discarding = true;
+      }
+      return;
+    }
+    if (m.pending.size() < kBatchBytes) return;
+    std::string rest = m.pending.substr(cut + 1);
+    m.pending.resize(cut + 1);
+    m.Submit(std::move(m.pending));
+    m.pending = std::move(rest);
+    // rest holds no newline; check it against the line limit.
+    chunk = {};
+    if (m.pending.size() > kMaxLineBytes + 2) {
+      std::string head = m.pending.substr(0, kMaxLineBytes + 2) + "\n";
+      m.pending.clear();
+      m.Submit(std::move(head));
+      m.discarding = true;
+    }
+  }
+}
+
+ImportResult AdImporter::Finish() {
+  Impl& m = *impl_;
+  if (!m.pending.empty()) m.Submit(std::move(m.pending));
+  m.pending.clear();
+  {
+    std::lock_guard lock(m.mu);
+    m.done = true;
+  }
+  m.work_ready.notify_all();
+  for (std::thread& t : m.workers) t.join();
+  m.JoinReady(std::nullopt);
+  return m.joiner.Take();
+}
+
+std::size_t AdImporter::bytes_fed() const { return impl_->bytes; }
+
+}  // namespace synlig::ads

@@ -1,0 +1,96 @@
+// Tests of the threaded importer: the same corpus and the same bad-line numbers whatever the
+// number of threads and however the input is cut into chunks.
+#include "synlig/ads/import.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "synlig/ads/synth.h"
+
+namespace synlig::ads {
+namespace {
+
+std::string SyntheticInput(std::size_t n) {
+  std::mt19937_64 rng(4);
+  SynthOptions options;
+  options.ads = n;
+  options.profile = SynthProfile::kHard;
+  std::string text;
+  std::size_t line = 0;
+  EXPECT_TRUE(GenerateAds(options, rng, [&](Ad&& ad) {
+    ++line;
+    if (line % 997 == 0) text += "{\"site\":\"x\",\"ad_id\":7}\n";  // a bad line now and then
+    if (line % 1500 == 0) text += "\r\n";                           // and a blank one
+    text += FormatAdJson(ad) + "\n";
+  }));
+  return text;
+}
+
+ImportResult Import(const std::string& text, int threads, std::size_t chunk) {
+  SeededRandom random(3);
+  auto importer =
+      AdImporter::Create(*DefaultLexicon(), SecretKey::Generate(random), threads);
+  EXPECT_TRUE(importer) << importer.error().ToString();
+  for (std::size_t i = 0; i < text.size(); i += chunk) {
+    importer->Feed(std::string_view(text).substr(i, chunk));
+  }
+  EXPECT_EQ(importer->bytes_fed(), text.size());
+  return importer->Finish();
+}
+
+TEST(AdImporterTest, SameResultWhateverTheThreadsAndChunks) {
+  ASSERT_TRUE(InitCrypto());
+  const std::string text = SyntheticInput(6000);  // several batches of 2 MiB
+  ImportResult one = Import(text, 1, 1 << 20);
+  ImportResult three = Import(text, 3, 77777);
+  ASSERT_EQ(one.corpus.ads.size(), 6000u);
+  ASSERT_EQ(three.corpus.ads.size(), one.corpus.ads.size());
+  EXPECT_EQ(three.corpus.sites, one.corpus.sites);
+  EXPECT_EQ(three.corpus.cities, one.corpus.cities);
+  EXPECT_EQ(three.corpus.phone_hashes, one.corpus.phone_hashes);
+  for (std::size_t i = 0; i < one.corpus.ads.size(); ++i) {
+    const ExtractedAd& a = one.corpus.ads[i];
+    const ExtractedAd& b = three.corpus.ads[i];
+    ASSERT_EQ(a.ad_id, b.ad_id) << i;
+    EXPECT_EQ(a.site, b.site);
+    EXPECT_EQ(a.city, b.city);
+    EXPECT_EQ(a.phones, b.phones);
+    EXPECT_EQ(a.name_hash, b.name_hash);
+    EXPECT_EQ(a.shingles, b.shingles);
+  }
+  EXPECT_EQ(one.summary.skipped, 6u);
+  EXPECT_EQ(three.summary.skipped, one.summary.skipped);
+  EXPECT_EQ(three.summary.lines, one.summary.lines);
+  // The bad lines carry their numbers in the whole input, as a single reader sees them.
+  JsonlAdReader single;
+  single.Feed(text, [](Ad&&) {});
+  single.Finish([](Ad&&) {});
+  ASSERT_EQ(three.summary.errors.size(), single.summary().errors.size());
+  for (std::size_t i = 0; i < single.summary().errors.size(); ++i) {
+    EXPECT_EQ(three.summary.errors[i].line, single.summary().errors[i].line);
+    EXPECT_EQ(one.summary.errors[i].line, single.summary().errors[i].line);
+  }
+}
+
+TEST(AdImporterTest, ReportsAnOverlongLineAndGoesOn) {
+  ASSERT_TRUE(InitCrypto());
+  std::string text = R"({"site":"s","ad_id":"1","captured_on":"2025-03-03"})" "\n";
+  text += std::string(3 * kMaxLineBytes, 'x') + "\n";
+  text += R"({"site":"s","ad_id":"2","captured_on":"2025-03-03"})" "\n";
+  ImportResult r = Import(text, 2, 65536);
+  ASSERT_EQ(r.corpus.ads.size(), 2u);
+  ASSERT_EQ(r.summary.errors.size(), 1u);
+  EXPECT_EQ(r.summary.errors[0].line, 2u);
+  EXPECT_EQ(r.summary.reasons.at("line"), 1u);
+}
+
+TEST(AdImporterTest, RejectsThreadCountOutOfRange) {
+  SeededRandom random(3);
+  auto importer = AdImporter::Create(*DefaultLexicon(), SecretKey::Generate(random), 0);
+  ASSERT_FALSE(importer);
+  EXPECT_EQ(importer.error().field(), "threads");
+}
+
+}  // namespace
+}  // namespace synlig::ads
