@@ -4,6 +4,7 @@
 #include <ostream>
 #include <vector>
 
+#include "ads_command.h"
 #include "estimate_command.h"
 #include "synlig/app/version.h"
 
@@ -54,6 +55,7 @@ int RunCli(std::span<const std::string> args, CliContext& ctx) {
   if (command == "migrate") return RunMigrate(rest, ctx);
   if (command == "user") return RunUser(rest, ctx);
   if (command == "demo") return RunDemo(rest, ctx);
+  if (command == "ads") return RunAdsCommand({rest.begin(), rest.end()}, ctx.out, ctx.err);
   if (command == "estimate") {
     return RunEstimateCommand(std::vector<std::string>(rest.begin(), rest.end()), ctx.out,
                               ctx.err);
