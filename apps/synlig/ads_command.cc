@@ -48,7 +48,7 @@ Commands:
       --rules F         indicator rules (TOML; see `synlig ads rules`)
       --lexicon F       extraction lexicon (TOML; see `synlig ads lexicon`)
       --seed S          seed of the MinHash functions (default 1)
-      --threads T       threads reading and extracting the file (default 2)
+      --threads T       threads for reading, extraction and text search (default 2)
   synth --ads N [--seed S] [--profile easy|hard] [--days D] [--first-day YYYY-MM-DD]
       synthetic ads with ground truth (_truth) as JSON Lines on standard output
   evaluate FILE.jsonl [--json] [--seed S] [--threads T]
@@ -408,7 +408,9 @@ int RunAnalyze(const Flags& f, std::ostream& out, std::ostream& err) {
   ReportReading(loaded->summary, err);
   if (loaded->corpus.ads.empty()) return Fail(err, "no ad could be read from '" + f.file + "'");
   std::mt19937_64 rng(f.seed);
-  auto linking = ads::Link(loaded->corpus, ads::LinkOptions{}, rng);
+  ads::LinkOptions link_options;
+  link_options.threads = f.threads;
+  auto linking = ads::Link(loaded->corpus, link_options, rng);
   if (!linking) return Fail(err, linking.error().message());
 
   if (f.command == "evaluate") {

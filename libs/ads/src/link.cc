@@ -34,6 +34,7 @@ Status CheckOptions(const LinkOptions& o) {
   if (o.stock_image_spread < 2) return bad("stock_image_spread", "at least 2");
   if (o.max_bucket < 2) return bad("max_bucket", "at least 2");
   if (o.bucket_window < 1) return bad("bucket_window", "at least 1");
+  if (o.threads < 1 || o.threads > 16) return bad("threads", "1-16");
   return Ok();
 }
 
@@ -180,25 +181,27 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   lsh.threshold = options.template_similarity;
   lsh.max_bucket = static_cast<std::size_t>(options.max_bucket);
   lsh.window = static_cast<std::size_t>(options.bucket_window);
-  UnionFind templates(n);
-  std::vector<TextPair> near;
-  // A pair already in one template cluster matters only if it could link two advertisers:
-  // not when both ads are already one advertiser, nor when they carry different names.
-  auto known = [&](std::uint32_t a, std::uint32_t b) {
-    if (templates.Find(a) != templates.Find(b)) return false;
-    if (adv.Find(a) == adv.Find(b)) return true;
+  lsh.threads = options.threads;
+  // A pair matters for linking only if it could join two advertisers: not when both ads are
+  // already one advertiser, nor when they carry different names. (Read-only: threads call it.)
+  std::vector<std::uint32_t> adv_root(n);
+  for (std::uint32_t i = 0; i < n; ++i) adv_root[i] = adv.Find(i);
+  auto never_links = [&](std::uint32_t a, std::uint32_t b) {
+    if (adv_root[a] == adv_root[b]) return true;
     return ads[a].name_hash != 0 && ads[b].name_hash != 0 && ads[a].name_hash != ads[b].name_hash;
   };
-  out.stats.candidate_pairs = internal::FindSimilarPairs(
-      sets, lsh, rng,
-      [&](std::uint32_t a, std::uint32_t b, double j) {
-        ++out.stats.similar_pairs;
-        templates.Union(a, b);
-        if (j >= options.near_duplicate && adv.Find(a) != adv.Find(b)) {
-          near.push_back({a, b, static_cast<float>(j)});
-        }
-      },
-      known);
+  internal::LshResult similar = internal::FindSimilarPairs(sets, lsh, rng, never_links);
+  out.stats.candidate_pairs = similar.compared;
+  out.stats.similar_pairs = similar.pairs.size();
+  UnionFind templates(n);
+  std::vector<TextPair> near;
+  for (const internal::SimilarPair& p : similar.pairs) {
+    templates.Union(p.a, p.b);
+    if (p.jaccard >= options.near_duplicate && adv_root[p.a] != adv_root[p.b]) {
+      near.push_back({p.a, p.b, p.jaccard});
+    }
+  }
+  std::vector<internal::SimilarPair>().swap(similar.pairs);
   std::sort(near.begin(), near.end(), [](const TextPair& x, const TextPair& y) {
     if (x.jaccard != y.jaccard) return x.jaccard > y.jaccard;
     return x.a != y.a ? x.a < y.a : x.b < y.b;

@@ -61,17 +61,23 @@ void BandKeys(const std::vector<const std::vector<std::uint32_t>*>& sets,
   }
   eligible.assign(n, 0);
   keys.assign(n * bands, 0);
-  std::vector<std::uint32_t> signature(k);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::vector<std::uint32_t>& set = *sets[i];
-    if (set.size() < options.min_set_size) continue;
-    eligible[i] = 1;
-    Signature(set.data(), set.size(), seed.data(), mul.data(), k, signature.data());
-    for (std::size_t b = 0; b < bands; ++b) {
-      keys[i * bands + b] = static_cast<std::uint32_t>(
-          XXH3_64bits_withSeed(&signature[b * rows], rows * sizeof(std::uint32_t), b));
+  const int threads = std::max(1, options.threads);
+  ForThreads(threads, [&](int t) {
+    std::vector<std::uint32_t> signature(k);
+    const std::size_t from = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
+    const std::size_t to =
+        n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads);
+    for (std::size_t i = from; i < to; ++i) {
+      const std::vector<std::uint32_t>& set = *sets[i];
+      if (set.size() < options.min_set_size) continue;
+      eligible[i] = 1;
+      Signature(set.data(), set.size(), seed.data(), mul.data(), k, signature.data());
+      for (std::size_t b = 0; b < bands; ++b) {
+        keys[i * bands + b] = static_cast<std::uint32_t>(
+            XXH3_64bits_withSeed(&signature[b * rows], rows * sizeof(std::uint32_t), b));
+      }
     }
-  }
+  });
 }
 
 }  // namespace synlig::ads::internal

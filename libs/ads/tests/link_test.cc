@@ -251,10 +251,12 @@ TEST(MinHashTest, FindsNearDuplicatesAndSkipsSmallSets) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
   internal::LshOptions o;
   o.threshold = 0.8;
-  internal::FindSimilarPairs(sets, o, rng, [&](std::uint32_t a, std::uint32_t b, double j) {
-    EXPECT_GE(j, 0.8);
-    found.emplace_back(a, b);
-  });
+  internal::LshResult r =
+      internal::FindSimilarPairs(sets, o, rng, [](std::uint32_t, std::uint32_t) { return false; });
+  for (const internal::SimilarPair& p : r.pairs) {
+    EXPECT_GE(p.jaccard, 0.8);
+    found.emplace_back(p.a, p.b);
+  }
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0], (std::pair<std::uint32_t, std::uint32_t>{0, 1}));
 }

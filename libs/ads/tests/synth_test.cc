@@ -97,6 +97,29 @@ Accuracy Measure(std::size_t n, SynthProfile profile, std::uint64_t seed) {
   return acc;
 }
 
+TEST(SynthAccuracyTest, LinkingIsTheSameWhateverTheThreads) {
+  std::mt19937_64 rng(8);
+  SeededRandom key_random(8);
+  auto ex = Extractor::Create(*DefaultLexicon(), SecretKey::Generate(key_random));
+  SynthOptions options;
+  options.ads = 3000;
+  options.profile = SynthProfile::kHard;
+  ASSERT_TRUE(GenerateAds(options, rng, [&](Ad&& ad) { ex->Add(ad); }));
+  LinkOptions one;
+  LinkOptions three;
+  three.threads = 3;
+  std::mt19937_64 rng1(5);
+  std::mt19937_64 rng3(5);
+  auto a = Link(ex->corpus(), one, rng1);
+  auto b = Link(ex->corpus(), three, rng3);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->advertiser, b->advertiser);
+  EXPECT_EQ(a->network, b->network);
+  EXPECT_EQ(a->template_cluster, b->template_cluster);
+  EXPECT_EQ(a->content_group, b->content_group);
+  EXPECT_EQ(a->flags, b->flags);
+}
+
 TEST(SynthAccuracyTest, EasyProfileLinksAlmostPerfectly) {
   Accuracy acc = Measure(2000, SynthProfile::kEasy, 2025);
   EXPECT_EQ(acc.invalid_phones, 0u);  // every generated number reads back

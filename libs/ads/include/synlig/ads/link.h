@@ -32,6 +32,7 @@ struct LinkOptions {
   bool shared_images_link_networks = true;  // an image under two names ties their networks
   int max_bucket = 64;               // LSH buckets larger than this are sampled
   int bucket_window = 8;             // neighbours compared per ad in a sampled bucket (>= 1)
+  int threads = 1;                   // threads for the text search (1-16); same result
 };
 
 // Per-ad flags found while linking (for the indicators).
@@ -43,7 +44,8 @@ enum AdLinkFlag : std::uint8_t {
 
 struct LinkStats {
   std::uint64_t candidate_pairs = 0;  // text pairs compared
-  std::uint64_t similar_pairs = 0;    // pairs at or above template_similarity
+  std::uint64_t similar_pairs = 0;    // pairs at or above template_similarity (these two
+                                      // counts vary a little with the number of threads)
   std::uint64_t text_links = 0;       // text links that joined advertisers
   std::uint64_t blocked_text_links = 0;  // near-duplicates not used (conflicting evidence)
   std::uint32_t controller_phones = 0;  // phones on ads with several names
