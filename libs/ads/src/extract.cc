@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "hash_cache.h"
 #include "phone_number.h"
 #include "phone_text.h"
 #include "phrase_matcher.h"
@@ -24,17 +25,6 @@ using internal::PhraseMatcher;
 
 constexpr std::size_t kMaxTitleWordsForName = 6;
 constexpr std::size_t kMaxTitleWordsForAge = 8;
-
-struct Hash128 {
-  std::size_t operator()(const XXH128_hash_t& h) const {
-    return static_cast<std::size_t>(h.low64 ^ (h.high64 * 0x9E3779B97F4A7C15ull));
-  }
-};
-struct Eq128 {
-  bool operator()(const XXH128_hash_t& a, const XXH128_hash_t& b) const {
-    return a.low64 == b.low64 && a.high64 == b.high64;
-  }
-};
 
 std::vector<std::vector<std::string>> SplitPhrases(const std::vector<std::string>& phrases) {
   std::vector<std::vector<std::string>> out;
@@ -70,18 +60,21 @@ struct Extractor::Impl {
   std::vector<std::vector<std::string>> age_before;
   internal::PhoneTextReader phone_reader;
   // Candidate digits (by a 128-bit hash, so the raw digits are not kept) -> phone index or -1.
-  // The keyed hash, or "" for a number that is not valid. Kept across TakeCorpus.
-  std::unordered_map<XXH128_hash_t, std::string, Hash128, Eq128> phone_cache;
+  // Numbers and names already hashed; kept across TakeCorpus, maybe shared with others.
+  std::shared_ptr<internal::HashCache> cache;
   std::unordered_map<std::string, std::uint32_t> phone_index;
-  // Lower-cased name (by a 128-bit hash) -> its keyed hash.
-  mutable std::unordered_map<XXH128_hash_t, std::uint64_t, Hash128, Eq128> name_cache;
   std::unordered_map<std::string, std::uint32_t> site_index;
   std::unordered_map<std::string, std::uint32_t> city_index;
   Corpus corpus;
   std::string normalized;  // scratch: title + text of the current ad
 
-  Impl(const Lexicon& lex, const SecretKey& k, ExtractOptions opts)
-      : lexicon(lex), key(k), options(opts), phone_reader(lex.digit_words) {}
+  Impl(const Lexicon& lex, const SecretKey& k, ExtractOptions opts,
+       std::shared_ptr<internal::HashCache> shared)
+      : lexicon(lex),
+        key(k),
+        options(opts),
+        phone_reader(lex.digit_words),
+        cache(shared ? std::move(shared) : std::make_shared<internal::HashCache>()) {}
 
   void Setup();
   void ReadPhones(const Ad& ad, ExtractedAd& out);
@@ -146,21 +139,20 @@ void Extractor::Impl::ReadPhones(const Ad& ad, ExtractedAd& out) {
     if (candidates.numbers.empty()) ++out.phones_invalid;
     for (std::string& digits : candidates.numbers) {
       XXH128_hash_t h = XXH3_128bits(digits.data(), digits.size());
-      auto it = phone_cache.find(h);
-      if (it == phone_cache.end()) {
-        std::string hashed;
+      const std::string* hashed = cache->Phone(h, [&] {
+        std::string keyed;
         if (auto e164 = internal::ToE164(digits, lexicon.default_region)) {
-          hashed = KeyedHash(key, "phone|" + *e164);
+          keyed = KeyedHash(key, "phone|" + *e164);
           std::fill(e164->begin(), e164->end(), '\0');  // drop the number at once
         }
-        it = phone_cache.emplace(h, std::move(hashed)).first;
-      }
+        return keyed;
+      });
       std::fill(digits.begin(), digits.end(), '\0');
-      if (it->second.empty()) {
+      if (hashed->empty()) {
         ++out.phones_invalid;
         continue;
       }
-      std::uint32_t id = Intern(phone_index, corpus.phone_hashes, it->second);
+      std::uint32_t id = Intern(phone_index, corpus.phone_hashes, *hashed);
       if (std::find(out.phones.begin(), out.phones.end(), id) == out.phones.end()) {
         out.phones.push_back(id);
       }
@@ -199,15 +191,14 @@ std::uint64_t Extractor::Impl::NameHash(const Ad& ad) const {
     if (capitalised && rest_lower && letters >= 2 && letters <= 20 && lower != city &&
         !not_names.contains(lower)) {
       XXH128_hash_t fingerprint = XXH3_128bits(lower.data(), lower.size());
-      auto cached = name_cache.find(fingerprint);
-      if (cached != name_cache.end()) return cached->second;
-      std::string hex = KeyedHash(key, "name|" + lower);
+      const std::uint64_t* h = cache->Name(fingerprint, [&] {
+        std::string hex = KeyedHash(key, "name|" + lower);
+        std::uint64_t value = 0;
+        std::from_chars(hex.data(), hex.data() + 16, value, 16);
+        return value == 0 ? std::uint64_t{1} : value;
+      });
       std::fill(lower.begin(), lower.end(), '\0');
-      std::uint64_t h = 0;
-      std::from_chars(hex.data(), hex.data() + 16, h, 16);
-      h = h == 0 ? 1 : h;
-      name_cache.emplace(fingerprint, h);
-      return h;
+      return *h;
     }
   }
   return 0;
@@ -268,6 +259,12 @@ void Extractor::Impl::Shingles(const std::vector<std::string_view>& words,
 
 Result<Extractor> Extractor::Create(const Lexicon& lexicon, const SecretKey& key,
                                     ExtractOptions options) {
+  return Create(lexicon, key, options, nullptr);
+}
+
+Result<Extractor> Extractor::Create(const Lexicon& lexicon, const SecretKey& key,
+                                    ExtractOptions options,
+                                    std::shared_ptr<internal::HashCache> cache) {
   if (options.shingle_words < 1 || options.shingle_words > 8) {
     return InvalidArgument("shingle_words must be 1-8, got " +
                                std::to_string(options.shingle_words),
@@ -278,7 +275,7 @@ Result<Extractor> Extractor::Create(const Lexicon& lexicon, const SecretKey& key
                                "' is not known to libphonenumber",
                            "default_region");
   }
-  auto impl = std::make_unique<Impl>(lexicon, key, options);
+  auto impl = std::make_unique<Impl>(lexicon, key, options, std::move(cache));
   impl->Setup();
   return Extractor(std::move(impl));
 }

@@ -11,6 +11,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "hash_cache.h"
+
 namespace synlig::ads {
 namespace {
 
@@ -165,8 +167,9 @@ Result<AdImporter> AdImporter::Create(const Lexicon& lexicon, const SecretKey& k
     return InvalidArgument("threads must be 1-16, got " + std::to_string(threads), "threads");
   }
   auto impl = std::make_unique<Impl>();
+  auto cache = std::make_shared<internal::HashCache>();
   for (int t = 0; t < threads; ++t) {
-    auto extractor = Extractor::Create(lexicon, key, options);
+    auto extractor = Extractor::Create(lexicon, key, options, cache);
     if (!extractor) return Unexpected(extractor.error());
     impl->extractors.push_back(std::move(*extractor));
   }

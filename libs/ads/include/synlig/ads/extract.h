@@ -20,6 +20,9 @@
 #include "synlig/core/error.h"
 
 namespace synlig::ads {
+namespace internal {
+class HashCache;
+}  // namespace internal
 
 // What is kept of one ad. Nothing here identifies a person directly: numbers and names are
 // keyed hashes (the key stays outside), the text only as 32-bit hashes of word triples.
@@ -64,6 +67,10 @@ class Extractor {
   // when libphonenumber does not know the lexicon's default region.
   static Result<Extractor> Create(const Lexicon& lexicon, const SecretKey& key,
                                   ExtractOptions options = {});
+  // As above; extractors given one cache (and one key) share what they have hashed.
+  static Result<Extractor> Create(const Lexicon& lexicon, const SecretKey& key,
+                                  ExtractOptions options,
+                                  std::shared_ptr<internal::HashCache> cache);
   Extractor(Extractor&&) noexcept;
   Extractor& operator=(Extractor&&) noexcept;
   ~Extractor();

@@ -1,0 +1,61 @@
+// Numbers and names already hashed, by a 128-bit fingerprint of their text (so the text itself
+// is not kept), shared by the extractors of one import. Thread-safe: sharded, one lock each.
+#pragma once
+
+#include <xxhash.h>
+
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace synlig::ads::internal {
+
+class HashCache {
+ public:
+  // The cached keyed hash of a phone candidate ("" when it is not a valid number); make() is
+  // called, outside the lock, when it is not cached yet. The pointer stays valid.
+  template <typename Make>
+  const std::string* Phone(const XXH128_hash_t& fingerprint, Make&& make) {
+    return Get(&Shard::phones, fingerprint, make);
+  }
+  template <typename Make>
+  const std::uint64_t* Name(const XXH128_hash_t& fingerprint, Make&& make) {
+    return Get(&Shard::names, fingerprint, make);
+  }
+
+ private:
+  struct Hash {
+    std::size_t operator()(const XXH128_hash_t& h) const {
+      return static_cast<std::size_t>(h.low64 ^ (h.high64 * 0x9E3779B97F4A7C15ull));
+    }
+  };
+  struct Eq {
+    bool operator()(const XXH128_hash_t& a, const XXH128_hash_t& b) const {
+      return a.low64 == b.low64 && a.high64 == b.high64;
+    }
+  };
+  struct Shard {
+    std::mutex mu;
+    std::unordered_map<XXH128_hash_t, std::string, Hash, Eq> phones;
+    std::unordered_map<XXH128_hash_t, std::uint64_t, Hash, Eq> names;
+  };
+
+  template <typename Map, typename Make>
+  auto Get(Map Shard::*map, const XXH128_hash_t& fingerprint, Make& make) {
+    Shard& shard = shards_[fingerprint.high64 % shards_.size()];
+    {
+      std::lock_guard lock(shard.mu);
+      auto it = (shard.*map).find(fingerprint);
+      if (it != (shard.*map).end()) return &it->second;
+    }
+    auto value = make();  // may be slow (libphonenumber, BLAKE2b): not under the lock
+    std::lock_guard lock(shard.mu);
+    return &(shard.*map).emplace(fingerprint, std::move(value)).first->second;
+  }
+
+  std::array<Shard, 16> shards_;
+};
+
+}  // namespace synlig::ads::internal
