@@ -135,6 +135,17 @@ void ScatterStatus(const std::vector<CellStatus>& flat, ProtectedTable& out) {
   out.group_total_status.assign(flat.begin() + l.GroupTotal(0), flat.end());
 }
 
+void ScatterPublished(const std::vector<std::int64_t>& values, ProtectedTable& out) {
+  const Layout l(out.table);
+  out.published_cells.assign(values.begin(), values.begin() + l.rows * l.cols);
+  out.published_row_totals.assign(values.begin() + l.RowTotal(0), values.begin() + l.ColTotal(0));
+  out.published_col_totals.assign(values.begin() + l.ColTotal(0), values.begin() + l.Grand());
+  out.published_grand = values[l.Grand()];
+  out.published_group_cells.assign(values.begin() + l.GroupCell(0, 0),
+                                   values.begin() + l.GroupTotal(0));
+  out.published_group_totals.assign(values.begin() + l.GroupTotal(0), values.end());
+}
+
 std::vector<CellStatus> GatherStatus(const ProtectedTable& p) {
   std::vector<CellStatus> flat(p.status);
   flat.insert(flat.end(), p.row_total_status.begin(), p.row_total_status.end());

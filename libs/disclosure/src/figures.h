@@ -50,5 +50,7 @@ std::vector<Equation> Equations(const Table& t);
 // The per-kind status vectors of a ProtectedTable from a flat status vector, and back.
 void ScatterStatus(const std::vector<CellStatus>& flat, ProtectedTable& out);
 std::vector<CellStatus> GatherStatus(const ProtectedTable& p);
+// The published_* vectors of a ProtectedTable from flat values.
+void ScatterPublished(const std::vector<std::int64_t>& flat, ProtectedTable& out);
 
 }  // namespace synlig::disclosure::internal

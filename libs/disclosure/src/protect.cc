@@ -3,25 +3,21 @@
 #include <string>
 
 #include "figures.h"
+#include "joint.h"
 #include "primary.h"
+#include "rounding.h"
+#include "secondary.h"
 #include "synlig/disclosure/disclosure.h"
 #include "validate.h"
 
 namespace synlig::disclosure {
 namespace {
 
-// Fills the published figures and counts of `out` from the flat status and values.
+// Fills the statuses, published figures and counts of `out` from flat vectors.
 void Finish(const std::vector<CellStatus>& flat, const std::vector<std::int64_t>& values,
             ProtectedTable& out) {
-  const internal::Layout l(out.table);
   internal::ScatterStatus(flat, out);
-  out.published_cells.assign(values.begin(), values.begin() + l.rows * l.cols);
-  out.published_row_totals.assign(values.begin() + l.RowTotal(0), values.begin() + l.ColTotal(0));
-  out.published_col_totals.assign(values.begin() + l.ColTotal(0), values.begin() + l.Grand());
-  out.published_grand = values[l.Grand()];
-  out.published_group_cells.assign(values.begin() + l.GroupCell(0, 0),
-                                   values.begin() + l.GroupTotal(0));
-  out.published_group_totals.assign(values.begin() + l.GroupTotal(0), values.end());
+  internal::ScatterPublished(values, out);
   out.primary_count = 0;
   out.secondary_count = 0;
   for (CellStatus s : flat) {
@@ -30,64 +26,75 @@ void Finish(const std::vector<CellStatus>& flat, const std::vector<std::int64_t>
   }
 }
 
-}  // namespace
-
-Result<ProtectedTable> Protect(const Table& table, const Options& options) {
-  if (Status s = internal::ValidateTable(table); !s) return Unexpected(s.error());
-  if (Status s = internal::ValidateOptions(options); !s) return Unexpected(s.error());
-  ProtectedTable out;
-  out.table = table;
-  const std::vector<std::int64_t> values = internal::FigureValues(table);
-  std::vector<CellStatus> flat = internal::PrimaryStatus(table, values, options);
-  Finish(flat, values, out);
-  return out;
+Status ValidateAll(const std::vector<Table>& tables, const Options& options) {
+  if (Status s = internal::ValidateOptions(options); !s) return s;
+  for (const Table& t : tables) {
+    if (Status s = internal::ValidateTable(t); !s) return s;
+  }
+  return Ok();
 }
+
+}  // namespace
 
 Result<std::vector<ProtectedTable>> ProtectLinked(const std::vector<Table>& tables,
                                                   const Options& options) {
-  std::vector<ProtectedTable> out;
+  if (Status s = ValidateAll(tables, options); !s) return Unexpected(s.error());
+  std::vector<ProtectedTable> out(tables.size());
+  if (options.rounding_base > 0) {
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      out[t] = internal::RoundTable(tables[t], options.rounding_base);
+    }
+    return out;
+  }
+  std::vector<internal::TableView> views;
   for (const Table& t : tables) {
-    Result<ProtectedTable> p = Protect(t, options);
-    if (!p) return Unexpected(p.error());
-    out.push_back(std::move(*p));
+    internal::TableView v{&t, {}, internal::FigureValues(t), {}};
+    v.status = internal::PrimaryStatus(t, v.values, options);
+    views.push_back(std::move(v));
+  }
+  // Tables with the same rows must describe the same rows: equal row sums.
+  for (std::size_t a = 0; a < tables.size(); ++a) {
+    for (std::size_t b = a + 1; b < tables.size(); ++b) {
+      if (tables[a].row_labels != tables[b].row_labels) continue;
+      const internal::Layout la(tables[a]), lb(tables[b]);
+      for (int r = 0; r < la.rows; ++r) {
+        if (views[a].values[la.RowTotal(r)] != views[b].values[lb.RowTotal(r)]) {
+          return InvalidArgument("tables '" + tables[a].name + "' and '" + tables[b].name +
+                                     "' share the row labels but row '" +
+                                     tables[a].row_labels[r] + "' sums to " +
+                                     std::to_string(views[a].values[la.RowTotal(r)]) + " and " +
+                                     std::to_string(views[b].values[lb.RowTotal(r)]),
+                                 "tables");
+        }
+      }
+    }
+  }
+  Result<internal::Joint> joint = internal::BuildJoint(views, /*link=*/true, options.zeros_unsafe);
+  if (!joint) return Unexpected(joint.error());
+  std::vector<internal::Grid> grids;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    for (internal::Grid& g : internal::GridsOf(tables[t], joint->id[t])) {
+      grids.push_back(std::move(g));
+    }
+  }
+  if (Status s = internal::SuppressUntilSafe(*joint, grids, options.Margin(), {}); !s) {
+    return Unexpected(s.error());
+  }
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    std::vector<CellStatus> flat = views[t].status;
+    for (std::size_t f = 0; f < flat.size(); ++f) {
+      if (flat[f] != CellStatus::kAbsent) flat[f] = joint->status[joint->id[t][f]];
+    }
+    out[t].table = tables[t];
+    Finish(flat, views[t].values, out[t]);
   }
   return out;
 }
 
-Result<std::vector<CellInterval>> AttackerIntervals(const ProtectedTable& table) {
-  if (Status s = internal::ValidateProtected(table); !s) return Unexpected(s.error());
-  return Fail(ErrorCode::kFailedPrecondition, "attacker intervals are not implemented yet");
-}
-
-Result<std::vector<std::vector<CellInterval>>> AttackerIntervalsLinked(
-    const std::vector<ProtectedTable>& tables) {
-  for (const ProtectedTable& t : tables) {
-    if (Status s = internal::ValidateProtected(t); !s) return Unexpected(s.error());
-  }
-  return Fail(ErrorCode::kFailedPrecondition, "attacker intervals are not implemented yet");
-}
-
-std::vector<UnsafeCell> Check(const ProtectedTable& published, const Options& options) {
-  std::vector<UnsafeCell> unsafe;
-  Status valid = internal::ValidateProtected(published);
-  if (valid) valid = internal::ValidateOptions(options);
-  if (!valid) {
-    unsafe.push_back({-1, -1, valid.error().message(), "", ""});
-    return unsafe;
-  }
-  const internal::Layout l(published.table);
-  const std::vector<CellStatus> flat = internal::GatherStatus(published);
-  const std::vector<std::int64_t> values = internal::FigureValues(published.table);
-  for (int f = 0; f < l.size(); ++f) {
-    if (flat[f] != CellStatus::kPublished || !internal::UnderK(values[f], options)) continue;
-    UnsafeCell u;
-    l.Address(f, u.row, u.col);
-    u.row_label = internal::RowLabel(published.table, u.row);
-    u.col_label = internal::ColLabel(published.table, u.col);
-    u.reason = "under k (" + std::to_string(values[f]) + " < " + std::to_string(options.k) + ")";
-    unsafe.push_back(std::move(u));
-  }
-  return unsafe;
+Result<ProtectedTable> Protect(const Table& table, const Options& options) {
+  Result<std::vector<ProtectedTable>> one = ProtectLinked({table}, options);
+  if (!one) return Unexpected(one.error());
+  return std::move((*one)[0]);
 }
 
 }  // namespace synlig::disclosure

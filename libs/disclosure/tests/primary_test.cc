@@ -20,11 +20,11 @@ TEST(PrimaryTest, CellsUnderKArePrimaryAndZerosAreSafe) {
   o.k = 5;
   auto p = Protect(Make(2, 3, {0, 3, 10, 20, 30, 40}), o);
   ASSERT_TRUE(p.has_value()) << p.error().ToString();
-  EXPECT_EQ(p->status[0], CellStatus::kPublished);
+  EXPECT_NE(p->status[0], CellStatus::kPrimary);
   EXPECT_EQ(p->status[1], CellStatus::kPrimary);
-  EXPECT_EQ(p->status[2], CellStatus::kPublished);
+  EXPECT_NE(p->status[2], CellStatus::kPrimary);
+  EXPECT_EQ(p->primary_count, 1);
   EXPECT_EQ(CellText(*p, 0, 1), ".");
-  EXPECT_EQ(CellText(*p, 1, 2), "40");
 }
 
 TEST(PrimaryTest, ZerosUnsafeMakesZeroCellsPrimary) {
@@ -39,7 +39,7 @@ TEST(PrimaryTest, TotalUnderKIsPrimary) {
   auto p = Protect(Make(2, 2, {1, 2, 30, 40}), Options{});
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->row_total_status[0], CellStatus::kPrimary);
-  EXPECT_EQ(p->row_total_status[1], CellStatus::kPublished);
+  EXPECT_NE(p->row_total_status[1], CellStatus::kPrimary);
 }
 
 TEST(PrimaryTest, DominatedCellIsPrimary) {
@@ -52,6 +52,26 @@ TEST(PrimaryTest, DominatedCellIsPrimary) {
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->status[0], CellStatus::kPrimary);
   EXPECT_NE(p->status[1], CellStatus::kPrimary);
+}
+
+TEST(PrimaryTest, DominanceOffByDefault) {
+  Table t = Make(1, 2, {20, 20});
+  t.contributions = {{18, 1, 1}, {5, 5, 5, 5}};
+  auto p = Protect(t, Options{});
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->primary_count, 0);
+  EXPECT_EQ(CellText(*p, 0, 0), "20");
+}
+
+TEST(PrimaryTest, SafeTableIsPublishedWhole) {
+  auto p = Protect(Make(2, 2, {10, 20, 30, 40}), Options{});
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->primary_count, 0);
+  EXPECT_EQ(p->secondary_count, 0);
+  EXPECT_EQ(CellText(*p, 1, 1), "40");
+  EXPECT_EQ(FigureText(*p, 0, 2), "30");   // row total
+  EXPECT_EQ(FigureText(*p, 2, 0), "40");   // column total
+  EXPECT_EQ(FigureText(*p, 2, 2), "100");  // grand total
 }
 
 TEST(PrimaryTest, RejectsNegativeCount) {
@@ -75,6 +95,41 @@ TEST(PrimaryTest, RejectsKBelowOne) {
   ASSERT_FALSE(p.has_value());
   EXPECT_EQ(p.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(p.error().field(), "k");
+}
+
+TEST(PrimaryTest, RejectsNonzeroAbsentCell) {
+  Table t = Make(1, 2, {1, 3});
+  t.absent = {true, false};
+  auto p = Protect(t, Options{});
+  ASSERT_FALSE(p.has_value());
+  EXPECT_EQ(p.error().field(), "absent");
+}
+
+TEST(PrimaryTest, RejectsGroupIndexOutOfRange) {
+  Table t = Make(2, 2, {10, 10, 10, 10});
+  t.row_group = {0, 1};
+  t.row_group_labels = {"g"};
+  auto p = Protect(t, Options{});
+  ASSERT_FALSE(p.has_value());
+  EXPECT_EQ(p.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(p.error().field(), "row_group");
+}
+
+TEST(PrimaryTest, RejectsBadDominancePercentage) {
+  Options o;
+  o.dominance_n = 1;
+  o.dominance_p = 120;
+  auto p = Protect(Make(1, 1, {10}), o);
+  ASSERT_FALSE(p.has_value());
+  EXPECT_EQ(p.error().field(), "dominance_p");
+}
+
+TEST(PrimaryTest, RejectsNegativeMargin) {
+  Options o;
+  o.protection_margin = -1;
+  auto p = Protect(Make(1, 1, {10}), o);
+  ASSERT_FALSE(p.has_value());
+  EXPECT_EQ(p.error().field(), "protection_margin");
 }
 
 }  // namespace
