@@ -16,6 +16,7 @@
 #include "phone_text.h"
 #include "phrase_matcher.h"
 #include "text.h"
+#include "text_phones.h"
 
 namespace synlig::ads {
 namespace {
@@ -25,6 +26,8 @@ using internal::PhraseMatcher;
 
 constexpr std::size_t kMaxTitleWordsForName = 6;
 constexpr std::size_t kMaxTitleWordsForAge = 8;
+// Numbers taken from one ad's title and text at most (a page of numbers is not one person's).
+constexpr std::uint16_t kMaxTextPhones = 16;
 
 std::vector<std::vector<std::string>> SplitPhrases(const std::vector<std::string>& phrases) {
   std::vector<std::vector<std::string>> out;
@@ -59,6 +62,7 @@ struct Extractor::Impl {
   std::vector<std::vector<std::string>> age_after;
   std::vector<std::vector<std::string>> age_before;
   internal::PhoneTextReader phone_reader;
+  internal::TextPhoneFinder text_phones;
   // Candidate digits (by a 128-bit hash, so the raw digits are not kept) -> phone index or -1.
   // Numbers and names already hashed; kept across TakeCorpus, maybe shared with others.
   std::shared_ptr<internal::HashCache> cache;
@@ -74,10 +78,15 @@ struct Extractor::Impl {
         key(k),
         options(opts),
         phone_reader(lex.digit_words),
+        text_phones(lex.digit_words),
         cache(shared ? std::move(shared) : std::make_shared<internal::HashCache>()) {}
 
   void Setup();
   void ReadPhones(const Ad& ad, ExtractedAd& out);
+  void ReadTextPhones(std::string_view text, ExtractedAd& out);
+  // The phone index of candidate digits ("+46..." or "070..."), hashed once per import;
+  // nullopt when they are not a valid number.
+  std::optional<std::uint32_t> PhoneId(std::string& digits);
   std::uint64_t NameHash(const Ad& ad) const;
   std::int16_t Age(const Ad& ad, const std::vector<std::string_view>& words) const;
   void Shingles(const std::vector<std::string_view>& words, ExtractedAd& out) const;
@@ -131,6 +140,20 @@ std::uint32_t Extractor::Impl::Intern(std::unordered_map<std::string, std::uint3
   return it->second;
 }
 
+std::optional<std::uint32_t> Extractor::Impl::PhoneId(std::string& digits) {
+  XXH128_hash_t h = XXH3_128bits(digits.data(), digits.size());
+  const std::string* hashed = cache->Phone(h, [&] {
+    std::string keyed;
+    if (auto e164 = internal::ToE164(digits, lexicon.default_region)) {
+      keyed = KeyedHash(key, "phone|" + *e164);
+      std::fill(e164->begin(), e164->end(), '\0');  // drop the number at once
+    }
+    return keyed;
+  });
+  if (hashed->empty()) return std::nullopt;
+  return Intern(phone_index, corpus.phone_hashes, *hashed);
+}
+
 void Extractor::Impl::ReadPhones(const Ad& ad, ExtractedAd& out) {
   out.phones_shown = static_cast<std::uint16_t>(ad.phones.size());
   for (const std::string& shown : ad.phones) {
@@ -138,26 +161,34 @@ void Extractor::Impl::ReadPhones(const Ad& ad, ExtractedAd& out) {
     out.phone_obscured = out.phone_obscured || candidates.obscured;
     if (candidates.numbers.empty()) ++out.phones_invalid;
     for (std::string& digits : candidates.numbers) {
-      XXH128_hash_t h = XXH3_128bits(digits.data(), digits.size());
-      const std::string* hashed = cache->Phone(h, [&] {
-        std::string keyed;
-        if (auto e164 = internal::ToE164(digits, lexicon.default_region)) {
-          keyed = KeyedHash(key, "phone|" + *e164);
-          std::fill(e164->begin(), e164->end(), '\0');  // drop the number at once
-        }
-        return keyed;
-      });
+      std::optional<std::uint32_t> id = PhoneId(digits);
       std::fill(digits.begin(), digits.end(), '\0');
-      if (hashed->empty()) {
+      if (!id) {
         ++out.phones_invalid;
         continue;
       }
-      std::uint32_t id = Intern(phone_index, corpus.phone_hashes, *hashed);
-      if (std::find(out.phones.begin(), out.phones.end(), id) == out.phones.end()) {
-        out.phones.push_back(id);
+      if (std::find(out.phones.begin(), out.phones.end(), *id) == out.phones.end()) {
+        out.phones.push_back(*id);
       }
     }
   }
+}
+
+void Extractor::Impl::ReadTextPhones(std::string_view text, ExtractedAd& out) {
+  internal::TextPhoneFinder::Found found =
+      text_phones.Find(text, [&](const std::string& candidate) {
+        std::string digits = candidate;
+        std::optional<std::uint32_t> id = PhoneId(digits);
+        std::fill(digits.begin(), digits.end(), '\0');
+        if (!id) return false;
+        if (std::find(out.phones.begin(), out.phones.end(), *id) == out.phones.end() &&
+            out.phones_in_text < kMaxTextPhones) {
+          out.phones.push_back(*id);
+          ++out.phones_in_text;
+        }
+        return true;
+      });
+  out.phone_obscured = out.phone_obscured || found.obscured;
 }
 
 std::uint64_t Extractor::Impl::NameHash(const Ad& ad) const {
@@ -300,6 +331,8 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
   out.day = static_cast<std::int32_t>(
       std::chrono::sys_days(ad.captured_on).time_since_epoch().count());
   m.ReadPhones(ad, out);
+  m.ReadTextPhones(ad.title, out);
+  m.ReadTextPhones(ad.text, out);
   out.name_hash = m.NameHash(ad);
 
   m.normalized.clear();

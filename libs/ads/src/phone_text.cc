@@ -13,33 +13,6 @@ constexpr std::size_t kMinDigits = 7;
 constexpr std::size_t kMaxDigits = 15;
 constexpr std::size_t kSplitAfterDigits = 8;
 
-// The digit a code point stands for (ASCII, full-width, mathematical, circled, super- and
-// subscript digits), or nullopt.
-std::optional<char> DigitOf(char32_t c) {
-  if (c >= '0' && c <= '9') return static_cast<char>(c);
-  if (c >= 0xFF10 && c <= 0xFF19) return static_cast<char>('0' + (c - 0xFF10));
-  if (c >= 0x1D7CE && c <= 0x1D7FF) return static_cast<char>('0' + (c - 0x1D7CE) % 10);
-  if (c >= 0x2460 && c <= 0x2468) return static_cast<char>('1' + (c - 0x2460));
-  if (c == 0x24EA || c == 0x24FF || c == 0x1F100) return '0';
-  if (c >= 0x2776 && c <= 0x277E) return static_cast<char>('1' + (c - 0x2776));
-  if (c >= 0x2780 && c <= 0x2788) return static_cast<char>('1' + (c - 0x2780));
-  if (c >= 0x278A && c <= 0x2792) return static_cast<char>('1' + (c - 0x278A));
-  if (c >= 0x2080 && c <= 0x2089) return static_cast<char>('0' + (c - 0x2080));
-  if (c == 0x2070) return '0';
-  if (c == 0xB9) return '1';
-  if (c == 0xB2) return '2';
-  if (c == 0xB3) return '3';
-  if (c >= 0x2074 && c <= 0x2079) return static_cast<char>('0' + (c - 0x2070));
-  return std::nullopt;
-}
-
-// Code points that decorate a digit without separating it (keycap "1️⃣", variation selectors,
-// zero-width characters).
-bool IsInvisible(char32_t c) {
-  return c == 0x20E3 || c == 0xFE0F || c == 0xFE0E || c == 0x200B || c == 0x200C ||
-         c == 0x200D || c == 0x2060 || c == 0xFEFF;
-}
-
 std::size_t DigitCount(const std::string& number) {
   return number.size() - (!number.empty() && number[0] == '+' ? 1 : 0);
 }
@@ -132,6 +105,29 @@ struct Scanner {
 };
 
 }  // namespace
+
+std::optional<char> DigitOf(char32_t c) {
+  if (c >= '0' && c <= '9') return static_cast<char>(c);
+  if (c >= 0xFF10 && c <= 0xFF19) return static_cast<char>('0' + (c - 0xFF10));
+  if (c >= 0x1D7CE && c <= 0x1D7FF) return static_cast<char>('0' + (c - 0x1D7CE) % 10);
+  if (c >= 0x2460 && c <= 0x2468) return static_cast<char>('1' + (c - 0x2460));
+  if (c == 0x24EA || c == 0x24FF || c == 0x1F100) return '0';
+  if (c >= 0x2776 && c <= 0x277E) return static_cast<char>('1' + (c - 0x2776));
+  if (c >= 0x2780 && c <= 0x2788) return static_cast<char>('1' + (c - 0x2780));
+  if (c >= 0x278A && c <= 0x2792) return static_cast<char>('1' + (c - 0x278A));
+  if (c >= 0x2080 && c <= 0x2089) return static_cast<char>('0' + (c - 0x2080));
+  if (c == 0x2070) return '0';
+  if (c == 0xB9) return '1';
+  if (c == 0xB2) return '2';
+  if (c == 0xB3) return '3';
+  if (c >= 0x2074 && c <= 0x2079) return static_cast<char>('0' + (c - 0x2070));
+  return std::nullopt;
+}
+
+bool IsInvisible(char32_t c) {
+  return c == 0x20E3 || c == 0xFE0F || c == 0xFE0E || c == 0x200B || c == 0x200C ||
+         c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
 
 PhoneTextReader::PhoneTextReader(const std::array<std::vector<std::string>, 10>& digit_words) {
   for (std::size_t d = 0; d < digit_words.size(); ++d) {

@@ -4,12 +4,20 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace synlig::ads::internal {
+
+// The digit a code point stands for (ASCII, full-width, mathematical, circled, super- and
+// subscript digits), or nullopt.
+std::optional<char> DigitOf(char32_t c);
+// Code points that decorate a digit without separating it (keycap "1️⃣", variation selectors,
+// zero-width characters).
+bool IsInvisible(char32_t c);
 
 struct PhoneCandidates {
   std::vector<std::string> numbers;  // digits, with a leading '+' when one was written

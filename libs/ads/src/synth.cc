@@ -30,12 +30,18 @@ struct Profile {
   double independent_copies_template;
   int max_edits;                // word edits of a re-post
   double other_site;            // an ad on another site than the usual one
+  double phone_in_text;         // the number is also written in the text ...
+  double phone_only_in_text;    // ... and of those, only there (the phone field is empty)
 };
 
 constexpr Profile kEasy{0.12, 0.10, 0.30, 0.15, 0.0, 0.0, 0.20, 0.03, 0.02,
-                        0.10, 0.50, 0.0, 0.0, 1, 0.10};
+                        0.10, 0.50, 0.0, 0.0, 1, 0.10, 0.0, 0.0};
 constexpr Profile kHard{0.18, 0.25, 0.20, 0.45, 0.15, 0.04, 0.35, 0.10, 0.10,
-                        0.25, 0.70, 0.60, 0.05, 3, 0.25};
+                        0.25, 0.70, 0.60, 0.05, 3, 0.25, 0.15, 0.5};
+
+// How an ad leads in to a number written in its text.
+constexpr std::string_view kCallSv[] = {"Ring", "Ring mig på", "sms", "Nås på", "Tel:"};
+constexpr std::string_view kCallEn[] = {"Call", "Call me on", "sms", "Text me", "Tel:"};
 
 constexpr std::string_view kSites[] = {"site-a.example", "site-b.example", "site-c.example"};
 constexpr int kSiteWeights[] = {50, 30, 20};
@@ -346,7 +352,8 @@ Ad Generator::MakeAd(const Person& p, int day, int repost, const Date& date) {
     if (level == 1 && Chance(profile_.obfuscate_twice / profile_.obfuscate, rng_)) level = 2;
     return internal::DisplayPhone(phone, level, rng_);
   };
-  if (Chance(profile_.unreadable_phone, rng_)) {
+  const bool readable = !Chance(profile_.unreadable_phone, rng_);
+  if (!readable) {
     ad.phones.push_back(p.lang == Lang::kSv ? "se bild" : "number in picture");
   } else if (group) {
     const SynthPhone& main = group->phones[0];
@@ -357,6 +364,16 @@ Ad Generator::MakeAd(const Person& p, int day, int repost, const Date& date) {
   } else {
     const SynthPhone& phone = PickFrom(std::span<const SynthPhone>(p.phones), rng_);
     ad.phones.push_back(display(phone));
+  }
+
+  // Some write the number in the text too, or only there (the easy profile draws nothing
+  // here, so its stream of random numbers is as before).
+  if (profile_.phone_in_text > 0 && readable && Chance(profile_.phone_in_text, rng_)) {
+    std::string_view lead = p.lang == Lang::kSv
+                                ? PickFrom(std::span<const std::string_view>(kCallSv), rng_)
+                                : PickFrom(std::span<const std::string_view>(kCallEn), rng_);
+    ad.text += " " + std::string(lead) + " " + ad.phones[0];
+    if (Chance(profile_.phone_only_in_text, rng_)) ad.phones.erase(ad.phones.begin());
   }
 
   // Images: some of her photos, re-encoded (a few bits flipped); now and then a stock image.

@@ -125,7 +125,7 @@ TEST(AdsCliTest, PrintsDefaultLexiconAndRules) {
 }
 
 TEST(AdsCliTest, SynthThenEvaluate) {
-  CliRun synth = RunAds({"synth", "--ads", "300", "--seed", "5", "--profile", "hard"});
+  CliRun synth = RunAds({"synth", "--ads", "300", "--seed", "6", "--profile", "hard"});
   ASSERT_EQ(synth.code, 0) << synth.err;
   EXPECT_EQ(std::count(synth.out.begin(), synth.out.end(), '\n'), 300);
   const std::string file = TempPath("synth.jsonl");

@@ -81,6 +81,40 @@ TEST_F(ExtractTest, TwoNumbersInOneFieldGiveTwoHashes) {
   EXPECT_EQ(a.phones.size(), 2u);
 }
 
+TEST_F(ExtractTest, NumberWrittenOnlyInTheTextIsHashedLikeThePhoneField) {
+  ExtractedAd field = ex_->Add(MakeAd("", "", {"070-174 06 05"}));
+  ExtractedAd text = ex_->Add(MakeAd("", "Ring mig på O7O-174 O6 O5 efter klockan 10"));
+  ASSERT_EQ(text.phones.size(), 1u);
+  EXPECT_EQ(text.phones[0], field.phones[0]);
+  EXPECT_EQ(text.phones_in_text, 1);
+  EXPECT_EQ(text.phones_shown, 0);
+  EXPECT_TRUE(text.phone_obscured);
+  ExtractedAd title = ex_->Add(MakeAd("Sofia 070 174 06 06", "1500 kr/h"));
+  ASSERT_EQ(title.phones.size(), 1u);
+  EXPECT_NE(title.phones[0], field.phones[0]);
+  EXPECT_FALSE(title.phone_obscured);
+  EXPECT_EQ(ex_->corpus().phone_hashes.size(), 2u);
+  EXPECT_EQ(ex_->corpus().phone_hashes[1], KeyedHash(TestKey(), "phone|+46701740606"));
+}
+
+TEST_F(ExtractTest, NumberInBothFieldAndTextCountsOnce) {
+  ExtractedAd a =
+      ex_->Add(MakeAd("", "sms 070-174 06 05 eller +46 70 174 06 07", {"0701740605"}));
+  EXPECT_EQ(a.phones.size(), 2u);
+  EXPECT_EQ(a.phones_in_text, 1);
+  EXPECT_EQ(a.phones_invalid, 0);
+}
+
+TEST_F(ExtractTest, PricesAgesDatesAndTimesInTheTextAreNotNumbers) {
+  ExtractedAd a = ex_->Add(MakeAd(
+      "Sofia 23",
+      "Här 2025-03-03 till 09.03.2025, öppet 09.00-17.00. 1500 kr/h, 2500 kr 2h. "
+      "Jag är 23 år. Storgatan 1, 582 22 Linköping. I love 0 stress."));
+  EXPECT_TRUE(a.phones.empty());
+  EXPECT_EQ(a.phones_in_text, 0);
+  EXPECT_FALSE(a.phone_obscured);
+}
+
 TEST_F(ExtractTest, NameFromTitleIsHashedAndStopWordsAreSkipped) {
   std::uint64_t sofia = ex_->Add(MakeAd("Ny i stan! Sofia 23", "")).name_hash;
   EXPECT_NE(sofia, 0u);

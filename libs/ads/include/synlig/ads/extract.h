@@ -1,7 +1,8 @@
 // Extraction: from one raw Ad to what Synlig keeps of it (ExtractedAd) — keyed hashes of its
-// phone numbers and of the name in its title, stated age, gender and nationality region,
-// features found by the lexicon, image hashes and word-shingle hashes of the text. The raw
-// text, numbers and names are dropped as soon as each ad is done. Usage:
+// phone numbers (from the phone field and written in the title or text) and of the name in its
+// title, stated age, gender and nationality region, features found by the lexicon, image hashes
+// and word-shingle hashes of the text. The raw text, numbers and names are dropped as soon as
+// each ad is done. Usage:
 //   auto ex = synlig::ads::Extractor::Create(*synlig::ads::DefaultLexicon(), round_key);
 //   for (const Ad& ad : ads) ex->Add(ad);
 //   synlig::ads::Corpus corpus = ex->TakeCorpus();
@@ -34,6 +35,7 @@ struct ExtractedAd {
   std::vector<std::uint32_t> phones;  // indices into Corpus::phone_hashes, valid numbers only
   std::uint16_t phones_shown = 0;     // phone strings displayed
   std::uint16_t phones_invalid = 0;   // displayed numbers that are not valid numbers
+  std::uint16_t phones_in_text = 0;   // valid numbers read from the title or text only
   bool phone_obscured = false;        // a number was written in an obfuscated form
   std::uint64_t name_hash = 0;        // keyed hash of the name in the title; 0 = no name
   std::int16_t age = -1;              // stated (field or text); -1 = not stated

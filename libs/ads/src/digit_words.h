@@ -1,0 +1,36 @@
+// Number words of obfuscated phone numbers ("noll", "sju", "seven") as a byte trie: a word is
+// looked up, or split into number words run together ("nollsju", "etttvå"), without
+// allocating — cheap enough to try on every word of an ad's free text.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace synlig::ads::internal {
+
+class DigitWords {
+ public:
+  // digit_words[d]: words (normal form, lower case UTF-8) standing for digit d.
+  explicit DigitWords(const std::array<std::vector<std::string>, 10>& digit_words);
+
+  // The digit ('0'-'9') the whole word stands for, or 0 when it is not a number word.
+  char Exact(std::string_view lower_word) const;
+  // Appends the digits of a word made of at least two number words run together and returns
+  // true; false (digits unchanged) when the word is not one. Words of under 4 or over 96
+  // bytes are never split.
+  bool Split(std::string_view lower_word, std::string& digits) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<unsigned char, std::int32_t>> next;
+    char digit = 0;  // set when a word ends here
+  };
+  std::int32_t Child(std::int32_t node, unsigned char byte) const;
+
+  std::vector<Node> nodes_;  // nodes_[0] is the root
+};
+
+}  // namespace synlig::ads::internal
