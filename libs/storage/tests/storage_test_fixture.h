@@ -65,6 +65,7 @@ class SettingsTest : public StorageTest {};
 class MigrationTest : public StorageTest {};
 class FaultInjectionTest : public StorageTest {};
 class ConcurrencyTest : public StorageTest {};
+class StatisticsRepositoryTest : public StorageTest {};
 
 }  // namespace synlig::storage
 
@@ -83,4 +84,5 @@ class ConcurrencyTest : public StorageTest {};
   SYNLIG_STORAGE_SUITE(SettingsTest, backend);           \
   SYNLIG_STORAGE_SUITE(MigrationTest, backend);          \
   SYNLIG_STORAGE_SUITE(FaultInjectionTest, backend);     \
-  SYNLIG_STORAGE_SUITE(ConcurrencyTest, backend)
+  SYNLIG_STORAGE_SUITE(ConcurrencyTest, backend);       \
+  SYNLIG_STORAGE_SUITE(StatisticsRepositoryTest, backend)

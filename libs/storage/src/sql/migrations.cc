@@ -52,9 +52,12 @@ Status CheckNotNewer(int version) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 1> kMigrations = {{
+  static const std::array<Migration, 2> kMigrations = {{
       {1, "initial", Script("libs/storage/src/migrations/0001_initial.sqlite.sql"),
        Script("libs/storage/src/migrations/0001_initial.postgres.sql")},
+      {2, "official_statistics",
+       Script("libs/storage/src/migrations/0002_official_statistics.sqlite.sql"),
+       Script("libs/storage/src/migrations/0002_official_statistics.postgres.sql")},
   }};
   return kMigrations;
 }

@@ -22,7 +22,8 @@ SqlDatabase::SqlDatabase(std::unique_ptr<Driver> driver)
       units_(store_),
       rounds_(store_),
       responses_(store_),
-      audit_(store_) {}
+      audit_(store_),
+      statistics_(store_) {}
 
 Status SqlDatabase::Initialise(bool migrate) {
   if (migrate) {

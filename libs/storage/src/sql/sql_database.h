@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "sql/repositories.h"
+#include "sql/statistics_repository.h"
 #include "sql/store.h"
 #include "synlig/storage/database.h"
 
@@ -23,6 +24,7 @@ class SqlDatabase final : public Database {
   RoundRepository& rounds() override { return rounds_; }
   ResponseRepository& responses() override { return responses_; }
   AuditRepository& audit() override { return audit_; }
+  StatisticsRepository& statistics() override { return statistics_; }
   Result<int> Migrate() override;
   Result<int> SchemaVersion() override;
   Result<std::string> GetSetting(std::string_view key) override;
@@ -38,6 +40,7 @@ class SqlDatabase final : public Database {
   SqlRoundRepository rounds_;
   SqlResponseRepository responses_;
   SqlAuditRepository audit_;
+  SqlStatisticsRepository statistics_;
 };
 
 }  // namespace synlig::storage::sql

@@ -13,6 +13,7 @@
 
 #include "synlig/core/error.h"
 #include "synlig/storage/model.h"
+#include "synlig/storage/statistics.h"
 
 namespace synlig::storage {
 
@@ -130,6 +131,7 @@ class Database {
   virtual RoundRepository& rounds() = 0;
   virtual ResponseRepository& responses() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual StatisticsRepository& statistics() = 0;  // statistics.h
   // Applies pending versioned migrations (each in its own transaction; safe to run from
   // several processes at once); returns the schema version after. kFailedPrecondition when
   // the database is newer than this program.
