@@ -62,6 +62,23 @@ std::vector<bool> NotPublishedByDesign(const Table& t) {
   // (a table with groups always publishes them); the group total over the columns follows the
   // row totals' switch.
   for (int g = 0; g < l.groups; ++g) off[l.GroupTotal(g)] = !t.row_totals;
+  // A total over absent cells only is structurally 0 as well: nothing to publish or protect.
+  std::vector<int> covered(l.size(), 0);
+  for (int r = 0; r < l.rows; ++r) {
+    for (int c = 0; c < l.cols; ++c) {
+      if (off[l.Cell(r, c)]) continue;
+      ++covered[l.RowTotal(r)];
+      ++covered[l.ColTotal(c)];
+      ++covered[l.Grand()];
+      if (l.groups > 0) {
+        ++covered[l.GroupCell(t.row_group[r], c)];
+        ++covered[l.GroupTotal(t.row_group[r])];
+      }
+    }
+  }
+  for (int f = l.rows * l.cols; f < l.size(); ++f) {
+    if (covered[f] == 0) off[f] = true;
+  }
   return off;
 }
 

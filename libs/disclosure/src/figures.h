@@ -35,7 +35,8 @@ std::vector<std::int64_t> FigureValues(const Table& t);
 std::string RowLabel(const Table& t, int row);
 std::string ColLabel(const Table& t, int col);
 
-// Figures the table does not publish at all: absent cells, totals switched off.
+// Figures the table does not publish at all: absent cells, totals switched off, and totals
+// whose cells are all absent.
 std::vector<bool> NotPublishedByDesign(const Table& t);
 
 // One additivity equation: figure `total` = sum of figures `parts`.
