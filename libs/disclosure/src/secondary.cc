@@ -25,10 +25,14 @@ struct State {
   Joint* j;
   std::vector<bool> is_total;
   const CostModel* cost;
-  double Cost(int id) const {
-    if (j->status[id] != CellStatus::kPublished) return 0.0;
+  // The cost of suppressing `id` if it were published.
+  double PublishedCost(int id) const {
     const double v = static_cast<double>(j->value[id]);
     return (v + cost->per_figure) * (is_total[id] ? cost->total_factor : 1.0);
+  }
+  // The cost of suppressing `id` now: 0 when it is already unknown to the attacker.
+  double Cost(int id) const {
+    return j->status[id] == CellStatus::kPublished ? PublishedCost(id) : 0.0;
   }
 };
 
@@ -137,6 +141,36 @@ int Neighbour(const Joint& j, const std::vector<std::vector<int>>& eqs_of, int x
   return -1;
 }
 
+// Gives back secondary figures the pattern does not need: largest cost first, each one
+// published again when the LP audit still passes without it. Skipped for patterns with more
+// than cost.prune_attempts secondary figures (each attempt is one audit).
+Status Prune(Joint& j, double margin, const State& st) {
+  const int n = static_cast<int>(j.status.size());
+  std::vector<int> secondary;
+  for (int id = 0; id < n; ++id) {
+    if (j.status[id] == CellStatus::kSecondary) secondary.push_back(id);
+  }
+  if (static_cast<int>(secondary.size()) > st.cost->prune_attempts) return Ok();
+  std::stable_sort(secondary.begin(), secondary.end(),
+                   [&](int a, int b) { return st.PublishedCost(a) > st.PublishedCost(b); });
+  std::vector<int> targets;
+  for (int id : secondary) {
+    j.status[id] = CellStatus::kPublished;
+    j.system.unknown[id] = false;
+    targets.clear();
+    for (int t = 0; t < n; ++t) {
+      if (Suppressed(j.status[t])) targets.push_back(t);
+    }
+    Result<std::vector<int>> narrow = FindNarrow(j.system, targets, margin);
+    if (!narrow) return Unexpected(narrow.error());
+    if (!narrow->empty()) {
+      j.status[id] = CellStatus::kSecondary;
+      j.system.unknown[id] = true;
+    }
+  }
+  return Ok();
+}
+
 }  // namespace
 
 std::vector<Grid> GridsOf(const Table& table, const std::vector<int>& id) {
@@ -215,14 +249,14 @@ Status SuppressUntilSafe(Joint& j, const std::vector<Grid>& grids, double margin
     eqs_of[j.system.eqs[e].total].push_back(e);
     for (int id : j.system.eqs[e].parts) eqs_of[id].push_back(e);
   }
-  // Primary figures first, largest first: their cycles are the hardest to find, and smaller
-  // ones then often reuse them at no cost.
+  // Primary figures first, smallest first (fewer and smaller complements than largest first on
+  // the comparison sets of docs/disclosure.md).
   std::vector<int> queue;
   for (int id = 0; id < n; ++id) {
     if (j.status[id] == CellStatus::kPrimary) queue.push_back(id);
   }
   std::stable_sort(queue.begin(), queue.end(),
-                   [&](int a, int b) { return j.value[a] > j.value[b]; });
+                   [&](int a, int b) { return j.value[a] < j.value[b]; });
   std::vector<int> targets;
   for (int round = 0; round <= n; ++round) {
     for (std::size_t q = 0; q < queue.size(); ++q) {
@@ -240,7 +274,7 @@ Status SuppressUntilSafe(Joint& j, const std::vector<Grid>& grids, double margin
     }
     Result<std::vector<int>> narrow = FindNarrow(j.system, targets, margin);
     if (!narrow) return Unexpected(narrow.error());
-    if (narrow->empty()) return Ok();
+    if (narrow->empty()) return Prune(j, margin, st);
     for (int x : *narrow) {
       if (j.status[x] == CellStatus::kAbsent) continue;
       const int extra = Neighbour(j, eqs_of, x, st);
