@@ -5,7 +5,7 @@
 namespace synlig::storage {
 namespace {
 
-constexpr int kLatest = 2;  // bump with each new migration
+constexpr int kLatest = 3;  // bump with each new migration
 
 TEST_P(MigrationTest, FreshDatabaseIsAtTheLatestVersion) {
   EXPECT_EQ(db().SchemaVersion().value_or(-1), kLatest);
@@ -42,6 +42,12 @@ TEST_P(MigrationTest, NewerSchemaIsRefusedWithAClearMessage) {
 }
 
 TEST_P(MigrationTest, OpeningWithoutMigrateLeavesAnEmptyDatabaseAtVersionZero) {
+  ASSERT_TRUE(testing::ExecScript(
+      db(), "DROP TABLE prevention_attitudes; DROP TABLE prevention_activity_grades;"
+            " DROP TABLE prevention_activities; DROP TABLE prevention_school_grades;"
+            " DROP TABLE prevention_schools; DROP TABLE clinic_contacts; DROP TABLE clinic_staff;"
+            " DROP TABLE clinic_assumptions; DROP TABLE clinic_reference_figures;"
+            " DROP TABLE clinics"));
   ASSERT_TRUE(testing::ExecScript(db(),
                                   "DROP TABLE person_entries; DROP TABLE responses;"
                                   " DROP TABLE round_units; DROP TABLE rounds; DROP TABLE sessions;"

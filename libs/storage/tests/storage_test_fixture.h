@@ -66,6 +66,8 @@ class MigrationTest : public StorageTest {};
 class FaultInjectionTest : public StorageTest {};
 class ConcurrencyTest : public StorageTest {};
 class StatisticsRepositoryTest : public StorageTest {};
+class PreventionRepositoryTest : public StorageTest {};
+class ClinicRepositoryTest : public StorageTest {};
 
 }  // namespace synlig::storage
 
@@ -85,4 +87,6 @@ class StatisticsRepositoryTest : public StorageTest {};
   SYNLIG_STORAGE_SUITE(MigrationTest, backend);          \
   SYNLIG_STORAGE_SUITE(FaultInjectionTest, backend);     \
   SYNLIG_STORAGE_SUITE(ConcurrencyTest, backend);       \
-  SYNLIG_STORAGE_SUITE(StatisticsRepositoryTest, backend)
+  SYNLIG_STORAGE_SUITE(StatisticsRepositoryTest, backend);       \
+  SYNLIG_STORAGE_SUITE(PreventionRepositoryTest, backend);       \
+  SYNLIG_STORAGE_SUITE(ClinicRepositoryTest, backend)

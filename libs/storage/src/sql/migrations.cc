@@ -52,12 +52,14 @@ Status CheckNotNewer(int version) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 2> kMigrations = {{
+  static const std::array<Migration, 3> kMigrations = {{
       {1, "initial", Script("libs/storage/src/migrations/0001_initial.sqlite.sql"),
        Script("libs/storage/src/migrations/0001_initial.postgres.sql")},
       {2, "official_statistics",
        Script("libs/storage/src/migrations/0002_official_statistics.sqlite.sql"),
        Script("libs/storage/src/migrations/0002_official_statistics.postgres.sql")},
+      {3, "followup", Script("libs/storage/src/migrations/0003_followup.sqlite.sql"),
+       Script("libs/storage/src/migrations/0003_followup.postgres.sql")},
   }};
   return kMigrations;
 }

@@ -23,6 +23,8 @@ SqlDatabase::SqlDatabase(std::unique_ptr<Driver> driver)
       rounds_(store_),
       responses_(store_),
       audit_(store_),
+      prevention_(store_),
+      clinics_(store_),
       statistics_(store_) {}
 
 Status SqlDatabase::Initialise(bool migrate) {

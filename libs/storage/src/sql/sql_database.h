@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "sql/followup_repositories.h"
 #include "sql/repositories.h"
 #include "sql/statistics_repository.h"
 #include "sql/store.h"
@@ -24,6 +25,8 @@ class SqlDatabase final : public Database {
   RoundRepository& rounds() override { return rounds_; }
   ResponseRepository& responses() override { return responses_; }
   AuditRepository& audit() override { return audit_; }
+  PreventionRepository& prevention() override { return prevention_; }
+  ClinicRepository& clinics() override { return clinics_; }
   StatisticsRepository& statistics() override { return statistics_; }
   Result<int> Migrate() override;
   Result<int> SchemaVersion() override;
@@ -40,6 +43,8 @@ class SqlDatabase final : public Database {
   SqlRoundRepository rounds_;
   SqlResponseRepository responses_;
   SqlAuditRepository audit_;
+  SqlPreventionRepository prevention_;
+  SqlClinicRepository clinics_;
   SqlStatisticsRepository statistics_;
 };
 

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "synlig/core/error.h"
+#include "synlig/storage/clinic.h"
 #include "synlig/storage/model.h"
+#include "synlig/storage/prevention.h"
 #include "synlig/storage/statistics.h"
 
 namespace synlig::storage {
@@ -131,6 +133,8 @@ class Database {
   virtual RoundRepository& rounds() = 0;
   virtual ResponseRepository& responses() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual PreventionRepository& prevention() = 0;  // prevention.h
+  virtual ClinicRepository& clinics() = 0;         // clinic.h
   virtual StatisticsRepository& statistics() = 0;  // statistics.h
   // Applies pending versioned migrations (each in its own transaction; safe to run from
   // several processes at once); returns the schema version after. kFailedPrecondition when
