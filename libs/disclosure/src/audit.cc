@@ -95,10 +95,9 @@ std::vector<UnsafeCell> Check(const ProtectedTable& published, const Options& op
     l.Address(f, u.row, u.col);
     u.row_label = internal::RowLabel(published.table, u.row);
     u.col_label = internal::ColLabel(published.table, u.col);
-    u.reason = values[f] == 0
-                   ? std::string("zero, and zeros are unsafe")
-                   : "under k (" + std::to_string(values[f]) + " < " +
-                         std::to_string(options.k) + ")";
+    u.reason = values[f] == 0 ? std::string("zero, and zeros are unsafe")
+                              : "under k (" + std::to_string(values[f]) + " < " +
+                                    std::to_string(options.k) + ")";
     unsafe.push_back(std::move(u));
   }
   Result<std::vector<std::vector<CellInterval>>> intervals =

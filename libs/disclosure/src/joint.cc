@@ -151,4 +151,3 @@ std::vector<std::int64_t> GatherBelow(const ProtectedTable& p) {
 }
 
 }  // namespace synlig::disclosure::internal
-

@@ -12,17 +12,17 @@ namespace synlig::disclosure::internal {
 
 struct TableView {
   const Table* table;
-  std::vector<CellStatus> status;      // flat (figures.h)
-  std::vector<std::int64_t> values;    // flat: what the attacker sees for published figures
-  std::vector<std::int64_t> below;     // flat "<N" bounds, or empty
+  std::vector<CellStatus> status;    // flat (figures.h)
+  std::vector<std::int64_t> values;  // flat: what the attacker sees for published figures
+  std::vector<std::int64_t> below;   // flat "<N" bounds, or empty
 };
 
 struct Joint {
   System system;
-  std::vector<std::vector<int>> id;   // per table: flat figure -> system id
+  std::vector<std::vector<int>> id;      // per table: flat figure -> system id
   std::vector<int> table_of, figure_of;  // per system id: its first table and figure
-  std::vector<CellStatus> status;     // per system id (the strongest over the tables)
-  std::vector<std::int64_t> value;    // per system id
+  std::vector<CellStatus> status;        // per system id (the strongest over the tables)
+  std::vector<std::int64_t> value;       // per system id
 };
 
 // Links tables when `link` (see ProtectLinked) and builds the system: published figures known,

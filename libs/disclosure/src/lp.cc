@@ -135,7 +135,9 @@ class ComponentLp {
     const int status = glp_get_status(lp_);
     if (status == GLP_NOFEAS || glp_get_prim_stat(lp_) == GLP_NOFEAS) {
       return InvalidArgument(
-          "the published figures are inconsistent: no non-negative cells give them", "cells");
+          "the published figures are inconsistent: no non-negative cells add up to the "
+          "published totals",
+          "cells");
     }
     if (status == GLP_UNBND) return direction == GLP_MAX ? kInf : -kInf;
     if (status != GLP_OPT) {

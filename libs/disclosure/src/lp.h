@@ -12,10 +12,10 @@ namespace synlig::disclosure::internal {
 
 // A linear system over figure ids 0..n-1 (one or several tables).
 struct System {
-  std::vector<double> value;   // known figures' values (anything for unknown ones)
-  std::vector<bool> unknown;   // not published: suppressed, or not published by design
-  std::vector<double> lo, hi;  // prior bounds of unknown figures (0 and +inf unless told)
-  std::vector<Equation> eqs;   // total = sum of parts
+  std::vector<double> value;       // known figures' values (anything for unknown ones)
+  std::vector<bool> unknown;       // not published: suppressed, or not published by design
+  std::vector<double> lo, hi;      // prior bounds of unknown figures (0 and +inf unless told)
+  std::vector<Equation> eqs;       // total = sum of parts
   std::vector<std::string> names;  // optional, per figure, for error messages
 
   int size() const { return static_cast<int>(value.size()); }

@@ -60,8 +60,8 @@ Result<std::vector<ProtectedTable>> ProtectLinked(const std::vector<Table>& tabl
       for (int r = 0; r < la.rows; ++r) {
         if (views[a].values[la.RowTotal(r)] != views[b].values[lb.RowTotal(r)]) {
           return InvalidArgument("tables '" + tables[a].name + "' and '" + tables[b].name +
-                                     "' share the row labels but row '" +
-                                     tables[a].row_labels[r] + "' sums to " +
+                                     "' share the row labels but row '" + tables[a].row_labels[r] +
+                                     "' sums to " +
                                      std::to_string(views[a].values[la.RowTotal(r)]) + " and " +
                                      std::to_string(views[b].values[lb.RowTotal(r)]),
                                  "tables");

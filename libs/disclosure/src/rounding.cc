@@ -6,9 +6,7 @@
 
 namespace synlig::disclosure::internal {
 
-std::int64_t RoundToBase(std::int64_t value, int base) {
-  return (value + base / 2) / base * base;
-}
+std::int64_t RoundToBase(std::int64_t value, int base) { return (value + base / 2) / base * base; }
 
 ProtectedTable RoundTable(const Table& table, int base) {
   ProtectedTable out;

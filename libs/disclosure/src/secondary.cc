@@ -110,8 +110,7 @@ bool ProtectInGrid(const Grid& g, int pi, int pj, double margin, State& st,
 
 // A published figure to suppress next so that `x` widens: the cheapest published figure in an
 // equation with x, else in an equation with an unknown figure linked to x, and so on outwards.
-int Neighbour(const Joint& j, const std::vector<std::vector<int>>& eqs_of, int x,
-              const State& st) {
+int Neighbour(const Joint& j, const std::vector<std::vector<int>>& eqs_of, int x, const State& st) {
   std::vector<bool> seen(j.status.size(), false);
   std::vector<int> frontier{x};
   seen[x] = true;

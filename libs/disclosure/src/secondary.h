@@ -26,7 +26,7 @@ std::vector<Grid> GridsOf(const Table& table, const std::vector<int>& id);
 struct CostModel {
   double per_figure = 1.0;    // added to the value of every newly suppressed figure
   double total_factor = 3.0;  // totals cost this many times a cell of the same value
-  int prune_attempts = 300;  // prune only patterns with at most this many secondary figures
+  int prune_attempts = 300;   // prune only patterns with at most this many secondary figures
 };
 
 // Suppresses complementary figures (status kSecondary in j.status, unknown in j.system) until

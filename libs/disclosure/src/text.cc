@@ -19,8 +19,8 @@ std::string FigureText(const ProtectedTable& table, int row, int col) {
   } else {
     const int g = row - rows - 1;
     status = col < cols ? table.group_status[g * cols + col] : table.group_total_status[g];
-    value = col < cols ? table.published_group_cells[g * cols + col]
-                       : table.published_group_totals[g];
+    value =
+        col < cols ? table.published_group_cells[g * cols + col] : table.published_group_totals[g];
   }
   if (status == CellStatus::kAbsent) return std::string(kAbsentText);
   if (status != CellStatus::kPublished) return std::string(kSuppressedText);

@@ -42,8 +42,8 @@ Status ValidateTable(const Table& table) {
   }
   for (std::size_t i = 0; i < table.cells.size(); ++i) {
     const std::int64_t v = table.cells[i];
-    const std::string where = name + " cell (" + table.row_labels[i / cols] + ", " +
-                              table.col_labels[i % cols] + ")";
+    const std::string where =
+        name + " cell (" + table.row_labels[i / cols] + ", " + table.col_labels[i % cols] + ")";
     if (v < 0) {
       return InvalidArgument(where + " is negative (" + std::to_string(v) + ")", "cells");
     }

@@ -83,8 +83,8 @@ TEST(PropertyTest, ProtectedTablesPassTheLpAudit) {
     ASSERT_TRUE(intervals.has_value()) << "table " << i << ": " << intervals.error().ToString();
     for (const CellInterval& ci : *intervals) {
       EXPECT_GE(ci.hi - ci.lo, c.options.Margin())
-          << "table " << i << " (" << ci.row << ", " << ci.col << ") in [" << ci.lo << ", "
-          << ci.hi << "]";
+          << "table " << i << " (" << ci.row << ", " << ci.col << ") in [" << ci.lo << ", " << ci.hi
+          << "]";
     }
     EXPECT_TRUE(Check(*p, c.options).empty()) << "table " << i;
     with_suppression += p->secondary_count > 0;

@@ -18,8 +18,8 @@ void ExpectSafe(const ProtectedTable& p, double margin) {
   auto intervals = AttackerIntervals(p);
   ASSERT_TRUE(intervals.has_value()) << intervals.error().ToString();
   for (const CellInterval& c : *intervals) {
-    EXPECT_GE(c.hi - c.lo, margin) << "(" << c.row_label << ", " << c.col_label << ") in ["
-                                   << c.lo << ", " << c.hi << "]";
+    EXPECT_GE(c.hi - c.lo, margin)
+        << "(" << c.row_label << ", " << c.col_label << ") in [" << c.lo << ", " << c.hi << "]";
   }
   EXPECT_TRUE(Check(p, Options{.k = 5, .protection_margin = margin}).empty());
 }
@@ -154,8 +154,8 @@ TEST(SecondaryTest, RoundingPublishesRoundedFiguresWithoutSuppression) {
   EXPECT_EQ(CellText(*p, 0, 1), "10");
   EXPECT_EQ(CellText(*p, 0, 2), "0");
   EXPECT_EQ(CellText(*p, 1, 1), "25");
-  EXPECT_EQ(FigureText(*p, 0, 3), "15");   // row total 17
-  EXPECT_EQ(FigureText(*p, 2, 3), "90");   // grand total 89
+  EXPECT_EQ(FigureText(*p, 0, 3), "15");  // row total 17
+  EXPECT_EQ(FigureText(*p, 2, 3), "90");  // grand total 89
 }
 
 }  // namespace

@@ -28,8 +28,8 @@ inline std::string StatusPicture(const ProtectedTable& p) {
   for (int r = 0; r < p.table.rows(); ++r) {
     for (int c = 0; c < p.table.cols(); ++c) {
       const CellStatus s = p.status[r * p.table.cols() + c];
-      out += s == CellStatus::kPublished ? 'P'
-             : s == CellStatus::kPrimary ? '1'
+      out += s == CellStatus::kPublished   ? 'P'
+             : s == CellStatus::kPrimary   ? '1'
              : s == CellStatus::kSecondary ? '2'
                                            : '-';
     }
