@@ -68,6 +68,7 @@ class ConcurrencyTest : public StorageTest {};
 class StatisticsRepositoryTest : public StorageTest {};
 class PreventionRepositoryTest : public StorageTest {};
 class ClinicRepositoryTest : public StorageTest {};
+class TrainingRepositoryTest : public StorageTest {};
 
 }  // namespace synlig::storage
 
@@ -89,4 +90,5 @@ class ClinicRepositoryTest : public StorageTest {};
   SYNLIG_STORAGE_SUITE(ConcurrencyTest, backend);       \
   SYNLIG_STORAGE_SUITE(StatisticsRepositoryTest, backend);       \
   SYNLIG_STORAGE_SUITE(PreventionRepositoryTest, backend);       \
-  SYNLIG_STORAGE_SUITE(ClinicRepositoryTest, backend)
+  SYNLIG_STORAGE_SUITE(ClinicRepositoryTest, backend);       \
+  SYNLIG_STORAGE_SUITE(TrainingRepositoryTest, backend)

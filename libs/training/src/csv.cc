@@ -60,7 +60,7 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
     if (record.size() >= kMaxCsvFields) {
       return InvalidArgument("line " + std::to_string(record_line) + " has more than " +
                                  std::to_string(kMaxCsvFields) + " fields",
-                             "file");
+                             "file_too_large");
     }
     record.push_back(std::move(field));
     field.clear();
@@ -77,7 +77,7 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
       if (table.records.size() >= kMaxCsvRecords) {
         return InvalidArgument("the file has more than " + std::to_string(kMaxCsvRecords) +
                                    " rows",
-                               "file");
+                               "file_too_large");
       }
       table.records.push_back(std::move(record));
       table.lines.push_back(record_line);
@@ -117,7 +117,7 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
       return InvalidArgument("line " + std::to_string(line) + ": '" + std::string(1, c) +
                                  "' after a closing quote (expected the separator " +
                                  SepName(sep) + " or a line end)",
-                             "file");
+                             "file_quote");
     } else if (c == '"' && field.empty()) {
       in_quotes = true;
       quote_line = line;
@@ -129,13 +129,13 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
     if (field.size() > kMaxCsvFieldBytes) {
       return InvalidArgument("line " + std::to_string(record_line) + " has a field over " +
                                  std::to_string(kMaxCsvFieldBytes) + " bytes",
-                             "file");
+                             "file_too_large");
     }
   }
   if (in_quotes) {
     return InvalidArgument("a quote opened on line " + std::to_string(quote_line) +
                                " is never closed",
-                           "file");
+                           "file_quote");
   }
   if (field_started || !field.empty() || after_quote || !record.empty()) {
     if (Status s = end_record(); !s) return Unexpected(s.error());

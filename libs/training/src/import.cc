@@ -34,7 +34,7 @@ Result<ImportFile> ReadImportFile(std::string_view bytes) {
   if (!text) return Unexpected(text.error());
   auto table = ParseCsv(text->utf8);
   if (!table) return Unexpected(table.error());
-  if (table->records.empty()) return InvalidArgument("the file has no rows", "file");
+  if (table->records.empty()) return InvalidArgument("the file has no rows", "file_no_rows");
   ImportFile file;
   file.encoding = text->encoding;
   file.separator = table->separator;
@@ -45,16 +45,16 @@ Result<ImportFile> ReadImportFile(std::string_view bytes) {
     if (name.empty()) {
       return InvalidArgument("column " + std::to_string(file.header.size() + 1) +
                                  " of the header row has no name",
-                             "file");
+                             "file_header");
     }
     if (!seen.insert(FoldForMatch(name)).second) {
-      return InvalidArgument("the header row names column '" + name + "' twice", "file");
+      return InvalidArgument("the header row names column '" + name + "' twice", "file_header");
     }
     file.header.push_back(std::move(name));
   }
   table->records.erase(table->records.begin());
   if (table->records.empty()) {
-    return InvalidArgument("the file has a header row but no rows of data", "file");
+    return InvalidArgument("the file has a header row but no rows of data", "file_no_rows");
   }
   file.rows = std::move(table->records);
   return file;

@@ -31,7 +31,7 @@ std::string Hex(unsigned char c) {
 Result<std::string> FromUtf16(std::string_view bytes, bool little_endian) {
   if (bytes.size() % 2 != 0) {
     return InvalidArgument("the file has a UTF-16 byte-order mark but an odd number of bytes",
-                           "file");
+                           "file_encoding");
   }
   std::string out;
   out.reserve(bytes.size());
@@ -46,21 +46,21 @@ Result<std::string> FromUtf16(std::string_view bytes, bool little_endian) {
     std::uint32_t cp = unit(i);
     if (cp >= 0xD800 && cp <= 0xDBFF) {
       if (i + 3 >= bytes.size()) {
-        return InvalidArgument("malformed UTF-16 at line " + std::to_string(line), "file");
+        return InvalidArgument("malformed UTF-16 at line " + std::to_string(line), "file_encoding");
       }
       const std::uint32_t low = unit(i + 2);
       if (low < 0xDC00 || low > 0xDFFF) {
-        return InvalidArgument("malformed UTF-16 at line " + std::to_string(line), "file");
+        return InvalidArgument("malformed UTF-16 at line " + std::to_string(line), "file_encoding");
       }
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
       i += 2;
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      return InvalidArgument("malformed UTF-16 at line " + std::to_string(line), "file");
+      return InvalidArgument("malformed UTF-16 at line " + std::to_string(line), "file_encoding");
     }
     if (cp == 0) {
       return InvalidArgument("a NUL character at line " + std::to_string(line) +
                                  ": not a text file",
-                             "file");
+                             "file_binary");
     }
     if (cp == '\n') ++line;
     internal::AppendUtf8(out, cp);
@@ -100,7 +100,7 @@ std::string_view EncodingCode(Encoding encoding) {
 }
 
 Result<DecodedText> DecodeText(std::string_view bytes) {
-  if (bytes.empty()) return InvalidArgument("the file is empty", "file");
+  if (bytes.empty()) return InvalidArgument("the file is empty", "file_empty");
   DecodedText out;
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
       static_cast<unsigned char>(bytes[1]) == 0xFE) {
@@ -119,7 +119,7 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
       return InvalidArgument("a NUL byte at line " + std::to_string(LineOf(bytes, nul)) +
                                  ": not a text file in UTF-8 or Windows-1252 (UTF-16 without a "
                                  "byte-order mark?)",
-                             "file");
+                             "file_binary");
     }
     const bool bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";
     const std::string_view body = bom ? bytes.substr(3) : bytes;
@@ -131,7 +131,7 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
       return InvalidArgument("the file starts as UTF-8 but byte " +
                                  Hex(static_cast<unsigned char>(body[bad])) + " at line " +
                                  std::to_string(LineOf(body, bad)) + " is not UTF-8",
-                             "file");
+                             "file_encoding");
     } else {
       out.encoding = Encoding::kWindows1252;
       out.utf8.reserve(body.size() + body.size() / 8);
@@ -145,7 +145,7 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
             return InvalidArgument("byte " + Hex(c) + " at line " +
                                        std::to_string(LineOf(body, i)) +
                                        " is neither UTF-8 nor Windows-1252 text",
-                                   "file");
+                                   "file_encoding");
           }
           internal::AppendUtf8(out.utf8, cp);
         } else {
@@ -154,7 +154,7 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
       }
     }
   }
-  if (out.utf8.empty()) return InvalidArgument("the file is empty", "file");
+  if (out.utf8.empty()) return InvalidArgument("the file is empty", "file_empty");
   out.looks_double_encoded = LooksDoubleEncoded(out.utf8);
   return out;
 }

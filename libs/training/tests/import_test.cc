@@ -139,7 +139,10 @@ TEST(ImportTest, FixedCourseAppliesToEveryRow) {
 }
 
 TEST(ImportTest, FileLevelProblemsAreErrors) {
-  EXPECT_EQ(ReadImportFile("").error().field(), "file");
+  EXPECT_EQ(ReadImportFile("").error().field(), "file_empty");
+  EXPECT_EQ(ReadImportFile("E-post;Kurs\n").error().field(), "file_no_rows");
+  EXPECT_EQ(ReadImportFile("Kurs;kurs\nx;y\n").error().field(), "file_header");
+  EXPECT_EQ(ReadImportFile("E-post;Kurs\n\"x;y\n").error().field(), "file_quote");
   EXPECT_NE(ReadImportFile("E-post;Kurs;Datum\n").error().message().find("no rows"),
             std::string::npos);
   EXPECT_NE(ReadImportFile("E-post;;Datum\nx;y;z\n").error().message().find("column 2"),

@@ -29,7 +29,7 @@ TEST(TextEncodingTest, UndefinedWindows1252ByteIsNamedWithItsLine) {
   auto text = DecodeText("a\nb\n\x81\n");
   ASSERT_FALSE(text);
   EXPECT_EQ(text.error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(text.error().field(), "file");
+  EXPECT_EQ(text.error().field(), "file_encoding");
   EXPECT_NE(text.error().message().find("0x81"), std::string::npos);
   EXPECT_NE(text.error().message().find("line 3"), std::string::npos);
 }
@@ -59,11 +59,12 @@ TEST(TextEncodingTest, NulBytesWithoutBomAreNotText) {
   auto text = DecodeText(std::string("N\0a\0m\0n\0", 8));
   ASSERT_FALSE(text);
   EXPECT_NE(text.error().message().find("UTF-16"), std::string::npos);
+  EXPECT_EQ(text.error().field(), "file_binary");
 }
 
 TEST(TextEncodingTest, EmptyFileIsAnError) {
-  EXPECT_EQ(DecodeText("").error().field(), "file");
-  EXPECT_EQ(DecodeText("\xEF\xBB\xBF").error().field(), "file");
+  EXPECT_EQ(DecodeText("").error().field(), "file_empty");
+  EXPECT_EQ(DecodeText("\xEF\xBB\xBF").error().field(), "file_empty");
 }
 
 TEST(TextEncodingTest, DoubleEncodedUtf8IsFlagged) {

@@ -52,7 +52,7 @@ Status CheckNotNewer(int version) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 3> kMigrations = {{
+  static const std::array<Migration, 4> kMigrations = {{
       {1, "initial", Script("libs/storage/src/migrations/0001_initial.sqlite.sql"),
        Script("libs/storage/src/migrations/0001_initial.postgres.sql")},
       {2, "official_statistics",
@@ -60,6 +60,8 @@ std::span<const Migration> Migrations() {
        Script("libs/storage/src/migrations/0002_official_statistics.postgres.sql")},
       {3, "followup", Script("libs/storage/src/migrations/0003_followup.sqlite.sql"),
        Script("libs/storage/src/migrations/0003_followup.postgres.sql")},
+      {4, "training", Script("libs/storage/src/migrations/0004_training.sqlite.sql"),
+       Script("libs/storage/src/migrations/0004_training.postgres.sql")},
   }};
   return kMigrations;
 }

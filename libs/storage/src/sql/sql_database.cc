@@ -25,7 +25,8 @@ SqlDatabase::SqlDatabase(std::unique_ptr<Driver> driver)
       audit_(store_),
       prevention_(store_),
       clinics_(store_),
-      statistics_(store_) {}
+      statistics_(store_),
+      training_(store_) {}
 
 Status SqlDatabase::Initialise(bool migrate) {
   if (migrate) {

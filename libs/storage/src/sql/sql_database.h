@@ -7,6 +7,7 @@
 #include "sql/repositories.h"
 #include "sql/statistics_repository.h"
 #include "sql/store.h"
+#include "sql/training_repository.h"
 #include "synlig/storage/database.h"
 
 namespace synlig::storage::sql {
@@ -28,6 +29,7 @@ class SqlDatabase final : public Database {
   PreventionRepository& prevention() override { return prevention_; }
   ClinicRepository& clinics() override { return clinics_; }
   StatisticsRepository& statistics() override { return statistics_; }
+  TrainingRepository& training() override { return training_; }
   Result<int> Migrate() override;
   Result<int> SchemaVersion() override;
   Result<std::string> GetSetting(std::string_view key) override;
@@ -46,6 +48,7 @@ class SqlDatabase final : public Database {
   SqlPreventionRepository prevention_;
   SqlClinicRepository clinics_;
   SqlStatisticsRepository statistics_;
+  SqlTrainingRepository training_;
 };
 
 }  // namespace synlig::storage::sql

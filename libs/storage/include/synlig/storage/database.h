@@ -16,6 +16,7 @@
 #include "synlig/storage/model.h"
 #include "synlig/storage/prevention.h"
 #include "synlig/storage/statistics.h"
+#include "synlig/storage/training.h"
 
 namespace synlig::storage {
 
@@ -136,6 +137,7 @@ class Database {
   virtual PreventionRepository& prevention() = 0;  // prevention.h
   virtual ClinicRepository& clinics() = 0;         // clinic.h
   virtual StatisticsRepository& statistics() = 0;  // statistics.h
+  virtual TrainingRepository& training() = 0;  // training.h
   // Applies pending versioned migrations (each in its own transaction; safe to run from
   // several processes at once); returns the schema version after. kFailedPrecondition when
   // the database is newer than this program.

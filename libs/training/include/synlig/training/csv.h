@@ -32,10 +32,11 @@ struct CsvTable {
 char DetectSeparator(std::string_view text);
 
 // Parses UTF-8 text. With `separator` unset it is detected (an Excel "sep=X" first line wins
-// and is dropped). Fields are kept as written (no trimming). kInvalidArgument naming the line
-// for: a quote left open at the end of the file, a character after a closing quote other
-// than a separator or line end, more than kMaxCsvRecords records, kMaxCsvFields fields in a
-// record or kMaxCsvFieldBytes bytes in a field.
+// and is dropped). Fields are kept as written (no trimming). kInvalidArgument, the message
+// naming the line ("line N"), with field "file_quote" for a quote left open at the end of the
+// file or a character after a closing quote other than a separator or line end, and
+// "file_too_large" for more than kMaxCsvRecords records, kMaxCsvFields fields in a record or
+// kMaxCsvFieldBytes bytes in a field.
 Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator = std::nullopt);
 
 }  // namespace synlig::training

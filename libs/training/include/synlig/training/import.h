@@ -29,8 +29,8 @@ struct ImportFile {
 };
 
 // Decodes (DecodeText) and parses (ParseCsv) the file; the first record is the header.
-// kInvalidArgument (field "file") for those functions' errors, a file with only a header
-// ("no rows"), or a header with an empty or repeated column name.
+// kInvalidArgument with those functions' errors, "file_no_rows" for a file without data
+// rows, "file_header" for a header with an empty or repeated column name.
 Result<ImportFile> ReadImportFile(std::string_view bytes);
 
 // The spreadsheet row number of data row i: the header is row 1.

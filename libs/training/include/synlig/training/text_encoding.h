@@ -25,10 +25,10 @@ struct DecodedText {
   bool looks_double_encoded = false;
 };
 
-// kInvalidArgument, naming the line (1-based) and the byte, for: an empty file; a NUL byte
-// without a UTF-16 byte-order mark (UTF-16 without a mark, or not a text file); a file with
-// a UTF-8 mark that is not valid UTF-8; malformed UTF-16; a byte Windows-1252 leaves
-// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+// kInvalidArgument, the message naming the line (1-based, "line N") and the byte, with field
+// "file_empty" for an empty file; "file_binary" for a NUL (UTF-16 without a byte-order mark,
+// or not a text file); "file_encoding" for a file with a UTF-8 mark that is not valid UTF-8,
+// malformed UTF-16, or a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
 Result<DecodedText> DecodeText(std::string_view bytes);
 
 }  // namespace synlig::training
