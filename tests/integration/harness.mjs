@@ -10,7 +10,7 @@ export const BIN = process.env.SYNLIG_BIN
   || new URL('../../build/ci/apps/synlig/synlig', import.meta.url).pathname;
 
 export const ROLES = ['admin', 'analyst', 'coordinator', 'training_coordinator',
-  'prevention_coordinator', 'clinic_staff', 'reader'];
+  'prevention_coordinator', 'clinic_staff', 'reader', 'manager'];
 
 // Servers still running and temporary directories still there when the process ends (a
 // test that threw before its `after`, or a run stopped with SIGINT/SIGTERM).

@@ -9,7 +9,7 @@ struct RoleInfo {
   Role role;
   std::string_view code, sv, en;
 };
-constexpr std::array<RoleInfo, 7> kInfo = {{
+constexpr std::array<RoleInfo, 8> kInfo = {{
     {Role::kAdmin, "admin", "Systemförvaltare", "Administrator"},
     {Role::kAnalyst, "analyst", "Utredare", "Analyst"},
     {Role::kCoordinator, "coordinator", "Kontaktperson", "Unit coordinator"},
@@ -19,6 +19,7 @@ constexpr std::array<RoleInfo, 7> kInfo = {{
      "Prevention coordinator"},
     {Role::kClinicStaff, "clinic_staff", "Mottagningspersonal", "Clinic staff"},
     {Role::kReader, "reader", "Läsare", "Reader"},
+    {Role::kManager, "manager", "Chef (godkänner rapporter)", "Manager (approves reports)"},
 }};
 const RoleInfo& Info(Role r) { return kInfo[static_cast<std::size_t>(r)]; }
 }  // namespace

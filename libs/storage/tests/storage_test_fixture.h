@@ -69,6 +69,7 @@ class StatisticsRepositoryTest : public StorageTest {};
 class PreventionRepositoryTest : public StorageTest {};
 class ClinicRepositoryTest : public StorageTest {};
 class TrainingRepositoryTest : public StorageTest {};
+class ReportRepositoryTest : public StorageTest {};
 
 }  // namespace synlig::storage
 
@@ -91,4 +92,5 @@ class TrainingRepositoryTest : public StorageTest {};
   SYNLIG_STORAGE_SUITE(StatisticsRepositoryTest, backend);       \
   SYNLIG_STORAGE_SUITE(PreventionRepositoryTest, backend);       \
   SYNLIG_STORAGE_SUITE(ClinicRepositoryTest, backend);       \
-  SYNLIG_STORAGE_SUITE(TrainingRepositoryTest, backend)
+  SYNLIG_STORAGE_SUITE(TrainingRepositoryTest, backend);       \
+  SYNLIG_STORAGE_SUITE(ReportRepositoryTest, backend)

@@ -52,7 +52,7 @@ Status CheckNotNewer(int version) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 4> kMigrations = {{
+  static const std::array<Migration, 5> kMigrations = {{
       {1, "initial", Script("libs/storage/src/migrations/0001_initial.sqlite.sql"),
        Script("libs/storage/src/migrations/0001_initial.postgres.sql")},
       {2, "official_statistics",
@@ -62,6 +62,8 @@ std::span<const Migration> Migrations() {
        Script("libs/storage/src/migrations/0003_followup.postgres.sql")},
       {4, "training", Script("libs/storage/src/migrations/0004_training.sqlite.sql"),
        Script("libs/storage/src/migrations/0004_training.postgres.sql")},
+      {5, "report_workflow", Script("libs/storage/src/migrations/0005_report_workflow.sqlite.sql"),
+       Script("libs/storage/src/migrations/0005_report_workflow.postgres.sql")},
   }};
   return kMigrations;
 }

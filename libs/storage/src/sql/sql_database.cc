@@ -26,7 +26,8 @@ SqlDatabase::SqlDatabase(std::unique_ptr<Driver> driver)
       prevention_(store_),
       clinics_(store_),
       statistics_(store_),
-      training_(store_) {}
+      training_(store_),
+      reports_(store_) {}
 
 Status SqlDatabase::Initialise(bool migrate) {
   if (migrate) {

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "sql/followup_repositories.h"
+#include "sql/report_repository.h"
 #include "sql/repositories.h"
 #include "sql/statistics_repository.h"
 #include "sql/store.h"
@@ -30,6 +31,7 @@ class SqlDatabase final : public Database {
   ClinicRepository& clinics() override { return clinics_; }
   StatisticsRepository& statistics() override { return statistics_; }
   TrainingRepository& training() override { return training_; }
+  ReportRepository& reports() override { return reports_; }
   Result<int> Migrate() override;
   Result<int> SchemaVersion() override;
   Result<std::string> GetSetting(std::string_view key) override;
@@ -49,6 +51,7 @@ class SqlDatabase final : public Database {
   SqlClinicRepository clinics_;
   SqlStatisticsRepository statistics_;
   SqlTrainingRepository training_;
+  SqlReportRepository reports_;
 };
 
 }  // namespace synlig::storage::sql

@@ -16,14 +16,15 @@ enum class Role {
   kPreventionCoordinator,  // attitude-work log
   kClinicStaff,            // MIKA/KAST anonymous contact log
   kReader,                 // published aggregates only, after disclosure control
+  kManager,                // chef: approves or sends back report drafts; reads published reports
 };
 
-inline constexpr std::array<Role, 7> kAllRoles = {
+inline constexpr std::array<Role, 8> kAllRoles = {
     Role::kAdmin,         Role::kAnalyst,     Role::kCoordinator, Role::kTrainingCoordinator,
-    Role::kPreventionCoordinator, Role::kClinicStaff, Role::kReader};
+    Role::kPreventionCoordinator, Role::kClinicStaff, Role::kReader, Role::kManager};
 
 // "admin", "analyst", "coordinator", "training_coordinator", "prevention_coordinator",
-// "clinic_staff", "reader"
+// "clinic_staff", "reader", "manager"
 std::string_view RoleCode(Role role);
 Result<Role> ParseRole(std::string_view code);
 std::string_view RoleNameSv(Role role);

@@ -15,6 +15,7 @@
 #include "synlig/storage/clinic.h"
 #include "synlig/storage/model.h"
 #include "synlig/storage/prevention.h"
+#include "synlig/storage/report_store.h"
 #include "synlig/storage/statistics.h"
 #include "synlig/storage/training.h"
 
@@ -138,6 +139,7 @@ class Database {
   virtual ClinicRepository& clinics() = 0;         // clinic.h
   virtual StatisticsRepository& statistics() = 0;  // statistics.h
   virtual TrainingRepository& training() = 0;  // training.h
+  virtual ReportRepository& reports() = 0;     // report_store.h
   // Applies pending versioned migrations (each in its own transaction; safe to run from
   // several processes at once); returns the schema version after. kFailedPrecondition when
   // the database is newer than this program.
