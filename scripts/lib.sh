@@ -6,12 +6,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JOBS="${JOBS:-$(nproc)}"
 
-BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates
+BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates ccache
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev libkainjow-mustache-dev
   libtomlplusplus-dev libeigen3-dev libglpk-dev libpqxx-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libphonenumber-dev libsimdjson-dev libxxhash-dev)
-TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev sqlite3 curl)
+  libphonenumber-dev libsimdjson-dev libxxhash-dev libgumbo-dev libcurl4-openssl-dev)
+TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev sqlite3 curl python3-aiosmtpd python3-numpy)
+
+# libs/report: libzip, libxlsxwriter, cairo and pango; its tests read the PDF, Excel and Word files.
+BUILD_PACKAGES+=(libzip-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev)
+BUILD_PACKAGES+=(libreadstat-dev)
+TEST_PACKAGES+=(poppler-utils python3-openpyxl python3-docx fonts-dejavu-core)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -56,10 +61,18 @@ build() {
     if [ "$1" = "--" ]; then shift; targets=("$@"); break; fi
     args+=("$1"); shift
   done
+  # ccache keeps compiled objects between runs, build directories and checkouts (paths under
+  # the checkout are hashed relative to it). SYNLIG_CCACHE=0 turns it off.
+  if [ "${SYNLIG_CCACHE:-1}" != 0 ] && command -v ccache >/dev/null 2>&1; then
+    export CCACHE_BASEDIR="$ROOT"
+    args=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache "${args[@]}")
+  fi
   cmake -S "$ROOT" -B "$dir" -G Ninja "${args[@]}" >/dev/null
+  local start=$SECONDS
   if [ ${#targets[@]} -gt 0 ]; then
     cmake --build "$dir" -j "$JOBS" --target "${targets[@]}"
   else
     cmake --build "$dir" -j "$JOBS"
   fi
+  log "built ${dir#"$ROOT"/} in $((SECONDS - start)) s"
 }
