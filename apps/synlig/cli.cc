@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ads_command.h"
+#include "disclosure_command.h"
 #include "estimate_command.h"
 #include "synlig/app/version.h"
 
@@ -24,6 +25,7 @@ Commands:
   migrate    apply pending database migrations and print the schema version
   user       add, list, disable, enable users and reset passwords
   estimate   estimate the hidden total from capture data (multiple systems estimation)
+  disclosure check a published table for cells that could reveal a person
 
 Options:
   --help     show this help (every command has --help too)
@@ -56,6 +58,9 @@ int RunCli(std::span<const std::string> args, CliContext& ctx) {
   if (command == "user") return RunUser(rest, ctx);
   if (command == "demo") return RunDemo(rest, ctx);
   if (command == "ads") return RunAdsCommand({rest.begin(), rest.end()}, ctx.out, ctx.err);
+  if (command == "disclosure") {
+    return RunDisclosureCommand({rest.begin(), rest.end()}, ctx.out, ctx.err);
+  }
   if (command == "estimate") {
     return RunEstimateCommand(std::vector<std::string>(rest.begin(), rest.end()), ctx.out,
                               ctx.err);

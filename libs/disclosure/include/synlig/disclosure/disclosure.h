@@ -15,8 +15,8 @@
 // absent cells are 0, and solves linear programs over the reals for the smallest and largest
 // value of each suppressed figure (the standard model of tau-Argus and sdcTable).
 //
-// Threads: GLPK keeps global state; every function here takes one process-wide mutex around its
-// solver calls, so they are safe to call from several threads (the calls then run one at a time).
+// Threads: every function here takes one library-wide mutex around its GLPK calls, so they are
+// safe to call from several threads (the solver calls then run one at a time).
 #pragma once
 
 #include <cstdint>
