@@ -70,26 +70,21 @@ if has integration; then
     run http-integration env SYNLIG_BIN="$BIN" "${NODE_TEST[@]}" "$ROOT"/tests/integration/*.test.mjs
   fi
 fi
-# One clang build serves two suites: the unit tests under ASan+UBSan, and the libFuzzer
-# targets (libraries instrumented for coverage as well). -O1 keeps both fast to build and run.
-if has sanitize || has fuzz; then
-  san_targets=()
-  has sanitize && san_targets+=(synlig_all_tests)
-  has fuzz && [ -f "$ROOT/fuzz/CMakeLists.txt" ] && san_targets+=(synlig_all_fuzzers)
-  log "building with clang: ASan+UBSan unit tests, libFuzzer targets"
-  build "$ROOT/build/sanitize" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DSYNLIG_SANITIZE=ON -DSYNLIG_FUZZ=ON \
-    -DSYNLIG_BENCH=OFF -- "${san_targets[@]}"
-fi
 if has sanitize; then
+  log "building unit tests with ASan+UBSan"
+  build "$ROOT/build/asan" -DCMAKE_BUILD_TYPE=Debug -DSYNLIG_SANITIZE=ON -DSYNLIG_WERROR=ON \
+    -DSYNLIG_BENCH=OFF -- synlig_all_tests
   run sanitize env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir "$ROOT/build/sanitize" -L unit --output-on-failure -j "$JOBS"
+    ctest --test-dir "$ROOT/build/asan" -L unit --output-on-failure -j "$JOBS"
 fi
 if has browser && ls "$ROOT"/tests/browser/*.test.mjs >/dev/null 2>&1; then
   run browser env SYNLIG_BIN="$BIN" "${NODE_TEST[@]}" "$ROOT"/tests/browser/*.test.mjs
 fi
 if has fuzz && [ -f "$ROOT/fuzz/CMakeLists.txt" ]; then
-  run fuzz ctest --test-dir "$ROOT/build/sanitize" -L fuzz --output-on-failure -j "$JOBS"
+  log "building fuzz targets (clang, libFuzzer)"
+  build "$ROOT/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+    -DCMAKE_CXX_COMPILER=clang++ -DSYNLIG_FUZZ=ON -DSYNLIG_BENCH=OFF -- synlig_all_fuzzers
+  run fuzz ctest --test-dir "$ROOT/build/fuzz" -L fuzz --output-on-failure -j "$JOBS"
 fi
 if has slow; then
   run slow ctest --test-dir "$ROOT/build/ci" -L slow --output-on-failure
