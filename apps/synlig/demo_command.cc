@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "demo_data.h"
+#include "demo_followup.h"
 #include "synlig/survey/questionnaire.h"
 #include "synlig/web/accounts.h"
 
@@ -216,6 +217,8 @@ Result<std::vector<RoundSummary>> CreateDemo(DemoContext& d) {
                           now - 3 * kDay, 0, demo::OpenRoundReports(year, rng));
   if (!open) return Unexpected(open.error());
   summaries.push_back(*open);
+  auto followup = demo::CreateFollowupDemo(d.db, d.cli.clock, d.seed, d.unit_ids);
+  if (!followup) return Unexpected(followup.error());
   return summaries;
 }
 

@@ -8,6 +8,7 @@ import {
   Client, ROLES, createUser, csrfOf, loggedIn, postAs, setCookies, startServer,
 } from './harness.mjs';
 import { idsWithPrefix, readRouteTable } from './html.mjs';
+import { followupRecipes } from './prevention_recipes.mjs';
 
 const ROUTES = readRouteTable();
 const REQUESTERS = [...ROLES, 'anonymous'];
@@ -117,6 +118,7 @@ const RECIPES = {
     form: { name: `Matrix unit ${++created}`, sector: 'social_services', department: 'Test' },
   }),
   'GET /admin/audit': () => ({ path: '/admin/audit?action=login', ok: 200 }),
+  ...followupRecipes({ clients }),
 };
 
 function expected(route, requester) {

@@ -6,31 +6,46 @@
 #include "csrf.h"
 #include "embedded.h"
 #include "error_status.h"
+#include "clinic_handlers.h"
 #include "handlers.h"
 #include "page.h"
+#include "prevention_handlers.h"
 #include "routes.h"
 
 namespace synlig::web {
 namespace {
 
-constexpr std::array<std::string_view, 18> kTemplateNames = {"layout",
-                                                             "message",
-                                                             "home",
-                                                             "login",
-                                                             "respondent_form",
-                                                             "respondent_done",
-                                                             "rounds_list",
-                                                             "round_new",
-                                                             "round_dashboard",
-                                                             "round_links",
-                                                             "reports_list",
-                                                             "report",
-                                                             "my_unit",
-                                                             "admin_users",
-                                                             "admin_units",
-                                                             "admin_audit",
-                                                             "respondent_submitted",
-                                                             "tables"};
+// Every template of web/templates, loaded at start-up. One name a line.
+constexpr std::string_view kTemplateNames[] = {
+    "layout",
+    "message",
+    "home",
+    "login",
+    "respondent_form",
+    "respondent_done",
+    "rounds_list",
+    "round_new",
+    "round_dashboard",
+    "round_links",
+    "reports_list",
+    "report",
+    "my_unit",
+    "admin_users",
+    "admin_units",
+    "admin_audit",
+    "respondent_submitted",
+    "tables",
+    "prevention_log",
+    "prevention_activity_new",
+    "prevention_activity",
+    "prevention_schools",
+    "prevention_coverage",
+    "prevention_tiles",
+    "clinic_log",
+    "clinic_statistics",
+    "clinic_admin",
+    "clinic_feasibility",
+};
 
 void Dispatch(RouteId id, RequestContext& ctx) {
   switch (id) {
@@ -94,6 +109,48 @@ void Dispatch(RouteId id, RequestContext& ctx) {
       return HandleAdminUnitCreate(ctx);
     case RouteId::kAdminAudit:
       return HandleAdminAudit(ctx);
+    case RouteId::kPreventionLog:
+      return HandlePreventionLog(ctx);
+    case RouteId::kPreventionActivityNew:
+      return HandlePreventionActivityNew(ctx);
+    case RouteId::kPreventionActivityCreate:
+      return HandlePreventionActivityCreate(ctx);
+    case RouteId::kPreventionActivity:
+      return HandlePreventionActivity(ctx);
+    case RouteId::kPreventionAttitudes:
+      return HandlePreventionAttitudes(ctx);
+    case RouteId::kPreventionActivityDelete:
+      return HandlePreventionActivityDelete(ctx);
+    case RouteId::kPreventionSchools:
+      return HandlePreventionSchools(ctx);
+    case RouteId::kPreventionSchoolCreate:
+      return HandlePreventionSchoolCreate(ctx);
+    case RouteId::kPreventionCoverage:
+      return HandlePreventionCoverage(ctx);
+    case RouteId::kClinicHome:
+      return HandleClinicHome(ctx);
+    case RouteId::kClinicStatistics:
+      return HandleClinicStatistics(ctx);
+    case RouteId::kClinicLog:
+      return HandleClinicLog(ctx);
+    case RouteId::kClinicContactCreate:
+      return HandleClinicContactCreate(ctx);
+    case RouteId::kClinicContactDelete:
+      return HandleClinicContactDelete(ctx);
+    case RouteId::kAdminClinics:
+      return HandleAdminClinics(ctx);
+    case RouteId::kAdminClinicCreate:
+      return HandleAdminClinicCreate(ctx);
+    case RouteId::kAdminClinicStaff:
+      return HandleAdminClinicStaff(ctx);
+    case RouteId::kFeasibility:
+      return HandleFeasibility(ctx);
+    case RouteId::kFeasibilityAssumptions:
+      return HandleFeasibilityAssumptions(ctx);
+    case RouteId::kFeasibilityReferenceCreate:
+      return HandleFeasibilityReferenceCreate(ctx);
+    case RouteId::kFeasibilityReferenceDelete:
+      return HandleFeasibilityReferenceDelete(ctx);
   }
 }
 

@@ -4,6 +4,7 @@
 #include "error_status.h"
 #include "handlers.h"
 #include "page.h"
+#include "prevention_handlers.h"
 
 namespace synlig::web {
 namespace {
@@ -72,6 +73,7 @@ void HandleHome(RequestContext& ctx) {
   data.set("name", ctx.principal->user.display_name);
   data.set("role", std::string(RoleName(role, ctx.lang)));
   data.set(std::string("is_") + std::string(RoleCode(role)), true);
+  data.set("followup_tiles", RenderFollowupTiles(ctx));
   RenderPage(ctx, "home", ctx.T("home.title"), std::move(data));
 }
 

@@ -20,6 +20,16 @@ constexpr NavItem kNav[] = {
     {"/reports", "nav.reports", Role::kReader},  {"/my-unit", "nav.my_unit", Role::kCoordinator},
     {"/admin/users", "nav.users", Role::kAdmin}, {"/admin/units", "nav.units", Role::kAdmin},
     {"/admin/audit", "nav.audit", Role::kAdmin},
+    // attitude-work log and MIKA/KAST
+    {"/prevention", "prevention.nav_log", Role::kPreventionCoordinator},
+    {"/prevention/schools", "prevention.nav_schools", Role::kPreventionCoordinator},
+    {"/prevention/coverage", "prevention.nav_coverage", Role::kPreventionCoordinator},
+    {"/clinic", "clinic.nav_log", Role::kClinicStaff},
+    {"/prevention/coverage", "prevention.nav_coverage", Role::kReader},
+    {"/clinics/statistics", "clinic.nav_statistics", Role::kReader},
+    {"/feasibility", "clinic.nav_feasibility", Role::kReader},
+    {"/feasibility", "clinic.nav_feasibility", Role::kAnalyst},
+    {"/admin/clinics", "clinic.nav_admin", Role::kAdmin},
 };
 
 bool IsCurrent(std::string_view path, std::string_view href) {

@@ -11,6 +11,8 @@ constexpr RoleMask kAdmin = RoleBit(Role::kAdmin);
 constexpr RoleMask kAnalyst = RoleBit(Role::kAnalyst);
 constexpr RoleMask kCoordinator = RoleBit(Role::kCoordinator);
 constexpr RoleMask kReader = RoleBit(Role::kReader);
+constexpr RoleMask kPrevention = RoleBit(Role::kPreventionCoordinator);
+constexpr RoleMask kClinicStaff = RoleBit(Role::kClinicStaff);
 
 constexpr std::array kRoutes = {
     Route{RouteId::kHealthz, "GET", "/healthz", Access::kAnonymous, 0, "liveness: 200 \"ok\""},
@@ -67,6 +69,49 @@ constexpr std::array kRoutes = {
     Route{RouteId::kAdminUnitCreate, "POST", "/admin/units", Access::kRoles, kAdmin, "add a unit"},
     Route{RouteId::kAdminAudit, "GET", "/admin/audit", Access::kRoles, kAdmin,
           "audit log with filters and paging"},
+    Route{RouteId::kPreventionLog, "GET", "/prevention", Access::kRoles, kPrevention,
+          "attitude-work log of a school year"},
+    Route{RouteId::kPreventionActivityNew, "GET", "/prevention/activities/new", Access::kRoles,
+          kPrevention, "form to log an activity"},
+    Route{RouteId::kPreventionActivityCreate, "POST", "/prevention/activities", Access::kRoles,
+          kPrevention, "log an activity; 303 to /prevention/activities/{id}"},
+    Route{RouteId::kPreventionActivity, "GET", "/prevention/activities/{id}", Access::kRoles,
+          kPrevention, "an activity with its aggregated attitude answers"},
+    Route{RouteId::kPreventionAttitudes, "POST", "/prevention/activities/{id}/attitudes",
+          Access::kRoles, kPrevention, "replace the activity's attitude answer counts"},
+    Route{RouteId::kPreventionActivityDelete, "POST", "/prevention/activities/{id}/delete",
+          Access::kRoles, kPrevention, "delete an activity"},
+    Route{RouteId::kPreventionSchools, "GET", "/prevention/schools", Access::kRoles, kPrevention,
+          "schools and their grades"},
+    Route{RouteId::kPreventionSchoolCreate, "POST", "/prevention/schools", Access::kRoles,
+          kPrevention, "add a school"},
+    Route{RouteId::kPreventionCoverage, "GET", "/prevention/coverage", Access::kRoles,
+          kPrevention | kAnalyst | kReader,
+          "coverage per term and school year; attitude answers (readers: under k hidden)"},
+    Route{RouteId::kClinicHome, "GET", "/clinic", Access::kRoles, kClinicStaff,
+          "303 to the staff member's own clinic"},
+    Route{RouteId::kClinicStatistics, "GET", "/clinics/statistics", Access::kRoles,
+          kAnalyst | kReader, "contacts of all clinics per month and field, under k hidden"},
+    Route{RouteId::kClinicLog, "GET", "/clinics/{id}", Access::kRoles, kClinicStaff,
+          "own clinic's contact log (audit: contact_rows_view)"},
+    Route{RouteId::kClinicContactCreate, "POST", "/clinics/{id}/contacts", Access::kRoles,
+          kClinicStaff, "log an anonymous contact (coded values only)"},
+    Route{RouteId::kClinicContactDelete, "POST", "/clinics/{id}/contacts/{id}/delete",
+          Access::kRoles, kClinicStaff, "delete a contact of the own clinic"},
+    Route{RouteId::kAdminClinics, "GET", "/admin/clinics", Access::kRoles, kAdmin,
+          "clinics and their staff"},
+    Route{RouteId::kAdminClinicCreate, "POST", "/admin/clinics", Access::kRoles, kAdmin,
+          "add a clinic"},
+    Route{RouteId::kAdminClinicStaff, "POST", "/admin/clinics/staff", Access::kRoles, kAdmin,
+          "assign a clinic_staff user to a clinic"},
+    Route{RouteId::kFeasibility, "GET", "/feasibility", Access::kRoles, kAnalyst | kReader,
+          "MIKA/KAST feasibility basis (audit: feasibility_view)"},
+    Route{RouteId::kFeasibilityAssumptions, "POST", "/feasibility/assumptions", Access::kRoles,
+          kAnalyst, "save the cost and staffing assumptions"},
+    Route{RouteId::kFeasibilityReferenceCreate, "POST", "/feasibility/references",
+          Access::kRoles, kAnalyst, "add a cited reference figure"},
+    Route{RouteId::kFeasibilityReferenceDelete, "POST", "/feasibility/references/{id}/delete",
+          Access::kRoles, kAnalyst, "delete a reference figure"},
 };
 
 bool IsDigits(std::string_view s) {

@@ -44,6 +44,28 @@ enum class RouteId {
   kAdminUnits,
   kAdminUnitCreate,
   kAdminAudit,
+  // attitude-work log and MIKA/KAST (prevention_handlers.h, clinic_handlers.h)
+  kPreventionLog,
+  kPreventionActivityNew,
+  kPreventionActivityCreate,
+  kPreventionActivity,
+  kPreventionAttitudes,
+  kPreventionActivityDelete,
+  kPreventionSchools,
+  kPreventionSchoolCreate,
+  kPreventionCoverage,
+  kClinicHome,
+  kClinicStatistics,
+  kClinicLog,
+  kClinicContactCreate,
+  kClinicContactDelete,
+  kAdminClinics,
+  kAdminClinicCreate,
+  kAdminClinicStaff,
+  kFeasibility,
+  kFeasibilityAssumptions,
+  kFeasibilityReferenceCreate,
+  kFeasibilityReferenceDelete,
 };
 
 enum class Access {
