@@ -1,8 +1,8 @@
 // Disclosure control of the follow-up's reader views: a one-way table of counts with its
 // total, where every count 1..k-1 is shown as "<k" (primary suppression, survey::CountText)
-// and, when exactly one cell of a table would be hidden while its total is shown, the smallest
-// other non-zero cell is hidden too, so no hidden cell can be recovered as total minus the
-// rest (secondary suppression). Readers only ever see one-way tables. Usage:
+// and further cells are hidden as "×" where the disclosure library's secondary suppression
+// (verified by linear programming) finds that a hidden cell could otherwise be recovered from
+// the total and the rest. Readers only ever see one-way tables. Usage:
 //   followup::SuppressedTable t = followup::SuppressOneWay(counts, 5);
 #pragma once
 
@@ -20,8 +20,8 @@ struct SuppressedTable {
   bool total_hidden = false;
 };
 
-// k <= 1 shows every count. Zero is shown as 0 (it is not a small group of persons).
-// Precondition: counts are >= 0.
+// k <= 1 shows every count. Zero is shown as 0 (it is not a small group of persons). Should the
+// solver fail, every non-zero cell and the total are hidden. Precondition: counts are >= 0.
 SuppressedTable SuppressOneWay(std::span<const std::int64_t> counts, int k);
 
 // A single count as readers see it ("<k" for 1..k-1): survey::CountText.
