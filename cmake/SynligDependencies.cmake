@@ -21,3 +21,8 @@ find_package(simdjson QUIET)
 pkg_check_modules(XXHASH IMPORTED_TARGET libxxhash)
 find_library(PHONENUMBER_LIB phonenumber)
 find_path(PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h)
+# libs/report: .xlsx reading and .docx writing (libzip), Excel export (libxlsxwriter), PDF
+# (cairo + pango).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)

@@ -7,6 +7,7 @@
 #include "ads_command.h"
 #include "disclosure_command.h"
 #include "estimate_command.h"
+#include "stats_command.h"
 #include "synlig/app/version.h"
 
 namespace synlig::app {
@@ -25,6 +26,7 @@ Commands:
   migrate    apply pending database migrations and print the schema version
   user       add, list, disable, enable users and reset passwords
   estimate   estimate the hidden total from capture data (multiple systems estimation)
+  stats      import Brå's reported crimes and SCB's population for the council report
   disclosure check a published table for cells that could reveal a person
 
 Options:
@@ -57,6 +59,7 @@ int RunCli(std::span<const std::string> args, CliContext& ctx) {
   if (command == "migrate") return RunMigrate(rest, ctx);
   if (command == "user") return RunUser(rest, ctx);
   if (command == "demo") return RunDemo(rest, ctx);
+  if (command == "stats") return RunStats(rest, ctx);
   if (command == "ads") return RunAdsCommand({rest.begin(), rest.end()}, ctx.out, ctx.err);
   if (command == "disclosure") {
     return RunDisclosureCommand({rest.begin(), rest.end()}, ctx.out, ctx.err);
