@@ -26,3 +26,7 @@ find_path(PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# libs/web: the analyst's SPSS .sav export of aggregate tables (ReadStat, Debian
+# libreadstat-dev; no pkg-config file). Optional: without it the export answers 404.
+find_library(READSTAT_LIB readstat)
+find_path(READSTAT_INCLUDE readstat.h)

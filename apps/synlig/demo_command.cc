@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "demo_data.h"
+#include "demo_report.h"
 #include "demo_followup.h"
 #include "synlig/survey/questionnaire.h"
 #include "synlig/web/accounts.h"
@@ -81,6 +82,7 @@ struct DemoContext {
   std::uint64_t seed;
   std::vector<storage::Id> unit_ids;
   storage::Id analyst_id = 0;
+  storage::Id manager_id = 0;
 };
 
 // Creates one round with a link per unit and stores the reports; `close_at` 0 = stays open.
@@ -199,6 +201,7 @@ Result<std::vector<RoundSummary>> CreateDemo(DemoContext& d) {
     auto id = web::CreateUser(d.db, d.cli.clock, user, MinimumPasswordCost(), kDemoActor);
     if (!id) return Unexpected(id.error());
     if (login.role == Role::kAnalyst) d.analyst_id = *id;
+    if (login.role == Role::kManager) d.manager_id = *id;
   }
   const std::int64_t now = d.cli.clock.NowUnix();
   const int year = YearOf(now);
@@ -217,6 +220,10 @@ Result<std::vector<RoundSummary>> CreateDemo(DemoContext& d) {
                           now - 3 * kDay, 0, demo::OpenRoundReports(year, rng));
   if (!open) return Unexpected(open.error());
   summaries.push_back(*open);
+  if (Status s = demo::PublishDemoReport(d.db, d.keys, d.cli.clock, d.analyst_id, d.manager_id);
+      !s) {
+    return Unexpected(s.error());
+  }
   auto followup = demo::CreateFollowupDemo(d.db, d.cli.clock, d.seed, d.unit_ids);
   if (!followup) return Unexpected(followup.error());
   return summaries;

@@ -9,6 +9,7 @@ import {
 } from './harness.mjs';
 import { idsWithPrefix, readRouteTable } from './html.mjs';
 import { followupRecipes } from './prevention_recipes.mjs';
+import { prepareReportRecipes, reportRecipes } from './report_recipes.mjs';
 
 const ROUTES = readRouteTable();
 const REQUESTERS = [...ROLES, 'anonymous'];
@@ -119,6 +120,7 @@ const RECIPES = {
   }),
   'GET /admin/audit': () => ({ path: '/admin/audit?action=login', ok: 200 }),
   ...followupRecipes({ clients }),
+  ...reportRecipes({ clients, ids }),
 };
 
 function expected(route, requester) {
@@ -165,7 +167,8 @@ before(async () => {
   ids.respondentCsrf = csrfOf((await new Client(server.base).get(`/r/${ids.token}`)).text);
   const reports = (await analyst.get('/reports')).text;
   [ids.closedRound] = idsWithPrefix(reports, 'report-link-');
-  assert.ok(ids.closedRound, 'the demo has a closed round');
+  assert.ok(ids.closedRound, 'the demo has a published report');
+  await prepareReportRecipes({ clients, ids });
   ids.roundsBefore = idsWithPrefix((await analyst.get('/rounds')).text, 'round-link-').length;
   ids.unitsBefore = idsWithPrefix((await admin.get('/admin/units')).text, 'unit-row-').length;
 });

@@ -8,6 +8,7 @@ import {
   Client, cookieNamed, createUser, csrfOf, loggedIn, postAs, startServer,
 } from './harness.mjs';
 import { hasId, idsWithPrefix, innerById, tableRows, textById, textOf } from './html.mjs';
+import { publishReport } from './report_workflow.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -150,6 +151,7 @@ describe('audit log', () => {
     assert.equal((await analyst.get(`/rounds/${id}`)).status, 200);
     assert.equal((await analyst.get(`/rounds/${id}/tables.csv?lang=sv`)).status, 200);
     assert.equal((await postAs(analyst, `/rounds/${id}/close`)).status, 303);
+    await publishReport(server, id);
     assert.equal((await reader.get(`/reports/${id}`)).status, 200);
     assert.equal((await reader.get(`/reports/${id}/tables.csv?lang=en`)).status, 200);
     assert.equal((await postAs(reader, '/logout')).status, 303);
@@ -162,7 +164,7 @@ describe('audit log', () => {
       ['round_create', analystName, object], ['round_open', analystName, object],
       ['case_rows_view', analystName, object], ['case_rows_export', analystName, object],
       ['round_close', analystName, object], ['report_view', readerName, object],
-      ['report_export', readerName, object],
+      ['report_download', readerName, object],
     ];
     for (const [action, user, obj] of expectations) {
       const rows = await auditRows(admin, { action, user });

@@ -159,8 +159,14 @@ TEST_F(DemoCommandTest, FillsDatabaseOnceAndReprintsLogins) {
   ASSERT_EQ(rounds->size(), 2u);
   int closed = 0, open = 0;
   for (const auto& r : *rounds) {
-    if (r.state == storage::RoundState::kClosed) {
+    // Last year's round is closed and its council report published (round key destroyed).
+    if (r.state == storage::RoundState::kPublished) {
       ++closed;
+      auto report = (*db)->reports().Find(r.id);
+      ASSERT_TRUE(report.has_value()) << report.error().ToString();
+      EXPECT_EQ(report->state, storage::ReportState::kPublished);
+      EXPECT_NE(report->key_destroyed_at, 0);
+      EXPECT_GE(report->exports.size(), 2u);
       EXPECT_EQ(static_cast<int>(r.period.from.year()), 2025);
       auto entries = (*db)->responses().LoadSubmittedEntries(r.id);
       ASSERT_TRUE(entries.has_value());

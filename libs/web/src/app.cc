@@ -10,6 +10,7 @@
 #include "handlers.h"
 #include "page.h"
 #include "prevention_handlers.h"
+#include "report_handlers.h"
 #include "routes.h"
 
 namespace synlig::web {
@@ -45,6 +46,9 @@ constexpr std::string_view kTemplateNames[] = {
     "clinic_statistics",
     "clinic_admin",
     "clinic_feasibility",
+    "report_editor",
+    "report_approvals",
+    "report_review",
 };
 
 void Dispatch(RouteId id, RequestContext& ctx) {
@@ -151,6 +155,24 @@ void Dispatch(RouteId id, RequestContext& ctx) {
       return HandleFeasibilityReferenceCreate(ctx);
     case RouteId::kFeasibilityReferenceDelete:
       return HandleFeasibilityReferenceDelete(ctx);
+    case RouteId::kReportEditor:
+      return HandleReportEditor(ctx);
+    case RouteId::kReportEditorPost:
+      return HandleReportEditorPost(ctx);
+    case RouteId::kReportPublish:
+      return HandleReportPublish(ctx);
+    case RouteId::kReportSav:
+      return HandleReportSav(ctx);
+    case RouteId::kReportApprovals:
+      return HandleReportApprovals(ctx);
+    case RouteId::kReportReview:
+      return HandleReportReview(ctx);
+    case RouteId::kReportApprove:
+      return HandleReportApprove(ctx);
+    case RouteId::kReportSendBack:
+      return HandleReportSendBack(ctx);
+    case RouteId::kReportFile:
+      return HandleReportFile(ctx);
   }
 }
 

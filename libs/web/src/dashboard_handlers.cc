@@ -1,5 +1,5 @@
-// The analyst's dashboard and CSV export (each an audit-logged read of case-level rows), the
-// reader's suppressed report, and the coordinator's own-unit status.
+// The analyst's dashboard and CSV export (each an audit-logged read of case-level rows) and the
+// coordinator's own-unit status. The published reports are report_published_handlers.cc.
 #include <algorithm>
 
 #include "audit.h"
@@ -13,11 +13,6 @@ namespace synlig::web {
 namespace {
 
 std::string RoundObject(storage::Id id) { return "round:" + std::to_string(id); }
-
-bool Published(const storage::Round& round) {
-  return round.state == storage::RoundState::kClosed ||
-         round.state == storage::RoundState::kPublished;
-}
 
 TemplateData StatusRow(std::string name, std::string_view sector, int links, int started,
                        int submitted) {
@@ -85,6 +80,10 @@ void HandleRoundDashboard(RequestContext& ctx) {
   SetRoundInfo(ctx, data, *round);
   if (round->state == storage::RoundState::kDraft) data.set("can_open", true);
   if (round->state == storage::RoundState::kOpen) data.set("can_close", true);
+  if (round->state == storage::RoundState::kClosed ||
+      round->state == storage::RoundState::kPublished) {
+    data.set("can_report", true);
+  }
   const bool can_link =
       round->state == storage::RoundState::kDraft || round->state == storage::RoundState::kOpen;
   if (can_link) data.set("can_link", true);
@@ -131,59 +130,6 @@ void HandleRoundTablesCsv(RequestContext& ctx) {
   auto tables = Tables(ctx, *round);
   if (!tables) return RenderError(ctx, tables.error());
   SendCsv(ctx, round->id, survey::TablesToCsv(**tables, lang, 0), "tables");
-}
-
-void HandleReportsList(RequestContext& ctx) {
-  auto rounds = ctx.app.db().rounds().List();
-  if (!rounds) return RenderError(ctx, rounds.error());
-  TemplateList list;
-  for (const storage::Round& round : *rounds) {
-    if (!Published(round)) continue;
-    TemplateData r;
-    SetRoundInfo(ctx, r, round);
-    list.push_back(r);
-  }
-  TemplateData data;
-  if (list.empty()) data.set("no_reports", true);
-  data.set("reports", list);
-  RenderPage(ctx, "reports_list", ctx.T("reports.title"), std::move(data));
-}
-
-void HandleReport(RequestContext& ctx) {
-  storage::Database& db = ctx.app.db();
-  auto round = db.rounds().Find(ArgId(ctx));
-  if (!round) return RenderError(ctx, round.error());
-  if (!Published(*round)) return RenderNotFound(ctx);
-  if (auto s = AppendAudit(db, ctx.app.clock(), ctx.actor(), "report_view", RoundObject(round->id),
-                           "suppressed tables");
-      !s) {
-    return RenderError(ctx, s.error());
-  }
-  auto tables = Tables(ctx, *round);
-  if (!tables) return RenderError(ctx, tables.error());
-  TemplateData data;
-  SetRoundInfo(ctx, data, *round);
-  const int k = round->min_cell_k;
-  data.set("entries", CellText((*tables)->entries, k));
-  data.set("unique_persons", CellText((*tables)->unique_persons, k));
-  data.set("tables_html", RenderTables(ctx.app.templates(), ctx.lang, **tables, k));
-  RenderPage(ctx, "report", round->name, std::move(data));
-}
-
-void HandleReportCsv(RequestContext& ctx) {
-  storage::Database& db = ctx.app.db();
-  auto round = db.rounds().Find(ArgId(ctx));
-  if (!round) return RenderError(ctx, round.error());
-  if (!Published(*round)) return RenderNotFound(ctx);
-  const std::string_view lang = CsvLang(ctx);
-  if (auto s = AppendAudit(db, ctx.app.clock(), ctx.actor(), "report_export",
-                           RoundObject(round->id), "suppressed tables.csv " + std::string(lang));
-      !s) {
-    return RenderError(ctx, s.error());
-  }
-  auto tables = Tables(ctx, *round);
-  if (!tables) return RenderError(ctx, tables.error());
-  SendCsv(ctx, round->id, survey::TablesToCsv(**tables, lang, round->min_cell_k), "report");
 }
 
 void HandleMyUnit(RequestContext& ctx) {

@@ -19,6 +19,9 @@ void RenderView(RequestContext& ctx, const RespondentLink& link, const Responden
     case RespondentView::Kind::kNotOpen:
       return RenderMessage(ctx, HttpStatusFor(ErrorCode::kFailedPrecondition),
                            "respondent.not_open_title", "respondent.not_open");
+    case RespondentView::Kind::kKeyDestroyed:
+      return RenderMessage(ctx, HttpStatusFor(ErrorCode::kFailedPrecondition),
+                           "report.key_gone_title", "report.key_gone");
     case RespondentView::Kind::kAlreadySubmitted: {
       TemplateData data;
       data.set("round_name", link.round.name);

@@ -46,7 +46,10 @@ Result<RespondentView> LoadRespondentView(storage::Database& db, const Responden
     return view;
   }
   if (link.round.state != storage::RoundState::kOpen) {
-    view.kind = RespondentView::Kind::kNotOpen;
+    // A published round's matching key is destroyed: say so rather than "not open".
+    view.kind = link.round.state == storage::RoundState::kPublished
+                    ? RespondentView::Kind::kKeyDestroyed
+                    : RespondentView::Kind::kNotOpen;
     return view;
   }
   if (link.response.met_anyone) view.met_anyone = survey::MetAnyoneCode(*link.response.met_anyone);
@@ -67,7 +70,10 @@ Result<RespondentView> ApplyRespondentPost(storage::Database& db, KeyStore& keys
     return view;
   }
   if (link.round.state != storage::RoundState::kOpen) {
-    view.kind = RespondentView::Kind::kNotOpen;
+    // A published round's matching key is destroyed: say so rather than "not open".
+    view.kind = link.round.state == storage::RoundState::kPublished
+                    ? RespondentView::Kind::kKeyDestroyed
+                    : RespondentView::Kind::kNotOpen;
     return view;
   }
   const survey::Questionnaire& q = *link.questionnaire;
@@ -122,6 +128,10 @@ Result<RespondentView> ApplyRespondentPost(storage::Database& db, KeyStore& keys
       if (key) {
         if (!round_key) {
           auto k = keys.RoundKey(link.round.id);
+          if (!k && k.error().code() == ErrorCode::kNotFound) {
+            view.kind = RespondentView::Kind::kKeyDestroyed;  // nothing is saved without it
+            return view;
+          }
           if (!k) return Unexpected(k.error());
           round_key = *std::move(k);
         }

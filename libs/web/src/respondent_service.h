@@ -45,7 +45,8 @@ struct EntryView {
 };
 
 struct RespondentView {
-  enum class Kind { kForm, kSubmitted, kAlreadySubmitted, kNotOpen };
+  // kKeyDestroyed: the round is published or its matching-key secret is gone.
+  enum class Kind { kForm, kSubmitted, kAlreadySubmitted, kNotOpen, kKeyDestroyed };
   Kind kind = Kind::kForm;
   std::string met_anyone;  // code or ""
   std::vector<EntryView> entries;

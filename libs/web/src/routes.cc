@@ -11,6 +11,7 @@ constexpr RoleMask kAdmin = RoleBit(Role::kAdmin);
 constexpr RoleMask kAnalyst = RoleBit(Role::kAnalyst);
 constexpr RoleMask kCoordinator = RoleBit(Role::kCoordinator);
 constexpr RoleMask kReader = RoleBit(Role::kReader);
+constexpr RoleMask kManager = RoleBit(Role::kManager);
 constexpr RoleMask kPrevention = RoleBit(Role::kPreventionCoordinator);
 constexpr RoleMask kClinicStaff = RoleBit(Role::kClinicStaff);
 
@@ -49,12 +50,30 @@ constexpr std::array kRoutes = {
           "CSV of the links just generated (tokens posted back from that page)"},
     Route{RouteId::kRoundTablesCsv, "GET", "/rounds/{id}/tables.csv", Access::kRoles, kAnalyst,
           "tables as CSV, lang=sv|en (audit: case_rows_export)"},
-    Route{RouteId::kReportsList, "GET", "/reports", Access::kRoles, kReader | kAnalyst,
-          "closed rounds with a report"},
-    Route{RouteId::kReport, "GET", "/reports/{id}", Access::kRoles, kReader | kAnalyst,
-          "tables with cells under k shown as <k (closed rounds only)"},
+    Route{RouteId::kReportsList, "GET", "/reports", Access::kRoles,
+          kReader | kAnalyst | kManager, "published reports"},
+    Route{RouteId::kReport, "GET", "/reports/{id}", Access::kRoles, kReader | kAnalyst | kManager,
+          "the published report as stored, downloads with checksums (published only)"},
     Route{RouteId::kReportCsv, "GET", "/reports/{id}/tables.csv", Access::kRoles,
-          kReader | kAnalyst, "suppressed tables as CSV, lang=sv|en"},
+          kReader | kAnalyst | kManager, "the published report's stored CSV"},
+    Route{RouteId::kReportFile, "GET", "/reports/{id}/files/{file}", Access::kRoles,
+          kReader | kAnalyst | kManager, "download of a stored export (html, csv, pdf, ...)"},
+    Route{RouteId::kReportEditor, "GET", "/rounds/{id}/report", Access::kRoles, kAnalyst,
+          "report editor: a text per section beside the protected tables"},
+    Route{RouteId::kReportEditorPost, "POST", "/rounds/{id}/report", Access::kRoles, kAnalyst,
+          "save, preview or submit the report's texts"},
+    Route{RouteId::kReportPublish, "POST", "/rounds/{id}/report/publish", Access::kRoles,
+          kAnalyst, "publish an approved report; destroys the round's matching key"},
+    Route{RouteId::kReportSav, "GET", "/rounds/{id}/report.sav", Access::kRoles, kAnalyst,
+          "SPSS .sav of the round's protected aggregate tables"},
+    Route{RouteId::kReportApprovals, "GET", "/approvals", Access::kRoles, kManager,
+          "reports submitted for approval"},
+    Route{RouteId::kReportReview, "GET", "/approvals/{id}", Access::kRoles, kManager,
+          "a submitted report with approve / send back"},
+    Route{RouteId::kReportApprove, "POST", "/approvals/{id}/approve", Access::kRoles, kManager,
+          "submitted -> approved"},
+    Route{RouteId::kReportSendBack, "POST", "/approvals/{id}/send-back", Access::kRoles,
+          kManager, "submitted -> draft with a comment"},
     Route{RouteId::kMyUnit, "GET", "/my-unit", Access::kRoles, kCoordinator,
           "response status of the coordinator's own unit"},
     Route{RouteId::kAdminUsers, "GET", "/admin/users", Access::kRoles, kAdmin, "list of users"},

@@ -66,6 +66,16 @@ enum class RouteId {
   kFeasibilityAssumptions,
   kFeasibilityReferenceCreate,
   kFeasibilityReferenceDelete,
+  // the council report's workflow (report_handlers.h)
+  kReportEditor,
+  kReportEditorPost,
+  kReportPublish,
+  kReportSav,
+  kReportApprovals,
+  kReportReview,
+  kReportApprove,
+  kReportSendBack,
+  kReportFile,
 };
 
 enum class Access {

@@ -262,7 +262,7 @@ TEST_F(RespondentFlowTest, SubmitsOnceAndASecondSubmitDoesNotDuplicate) {
   EXPECT_EQ(respondent_.Get("/r/" + token_).status, 200);  // "already submitted" page
 }
 
-TEST_F(RespondentFlowTest, DashboardIsAuditedAndReaderSeesSuppressedReportOnlyWhenClosed) {
+TEST_F(RespondentFlowTest, DashboardIsAuditedAndReaderSeesSuppressedReportOnlyWhenPublished) {
   Open();
   respondent_.Get("/r/" + token_);
   auto form = ValidEntry(0);
@@ -289,14 +289,32 @@ TEST_F(RespondentFlowTest, DashboardIsAuditedAndReaderSeesSuppressedReportOnlyWh
   EXPECT_EQ(reader.Get(round_path_).status, 403);
   analyst_.Get(round_path_);
   ASSERT_EQ(analyst_.Post(round_path_ + "/close", {}).status, 303);
-  const HttpResponse report = reader.Get("/reports/" + std::to_string(round_id_));
+  // Closed is not published: the reader sees the report only after the workflow.
+  const std::string report_path = "/reports/" + std::to_string(round_id_);
+  EXPECT_EQ(reader.Get(report_path).status, 404);
+  AddUser("maja", Role::kManager);
+  Browser manager(*app_);
+  ASSERT_EQ(manager.Login("maja", kPassword).status, 303);
+  analyst_.Get(round_path_ + "/report");
+  const HttpResponse submitted =
+      analyst_.Post(round_path_ + "/report", {{"action", "submit"}, {"s.summary", "Text"}});
+  ASSERT_EQ(submitted.status, 303);
+  manager.Get("/approvals");
+  ASSERT_EQ(manager.Post("/approvals/" + std::to_string(round_id_) + "/approve", {}).status, 303);
+  analyst_.Get(round_path_ + "/report");
+  ASSERT_EQ(analyst_.Post(round_path_ + "/report/publish", {}).status, 303);
+  const HttpResponse report = reader.Get(report_path);
   ASSERT_EQ(report.status, 200);
-  EXPECT_NE(report.body.find("&lt;3"), std::string::npos);
-  EXPECT_EQ(report.body.find(">1<"), std::string::npos);
+  const std::size_t table = report.body.find("id=\"report-table-form_gender\"");
+  ASSERT_NE(table, std::string::npos);
+  const std::string persons =
+      report.body.substr(table, report.body.find("</table>", table) - table);
+  EXPECT_NE(persons.find("<td>.</td>"), std::string::npos);  // suppressed under k = 3
+  EXPECT_EQ(persons.find("<td>1</td>"), std::string::npos);
   EXPECT_EQ(report.body.find("Skolhälsan"), std::string::npos);  // no unit-level status
-  const HttpResponse report_csv =
-      reader.Get("/reports/" + std::to_string(round_id_) + "/tables.csv");
-  EXPECT_NE(report_csv.body.find("<3"), std::string::npos);
+  const HttpResponse report_csv = reader.Get(report_path + "/tables.csv");
+  EXPECT_EQ(report_csv.status, 200);
+  EXPECT_NE(report_csv.body.find(",."), std::string::npos);
   // A closed round takes no more answers.
   EXPECT_EQ(respondent_.Get("/r/" + token_).status, 200);  // submitted page still shown
 }
