@@ -30,6 +30,7 @@ class App {
 
   storage::Database& db() { return deps_.db; }
   KeyStore& keys() { return deps_.keys; }
+  ReportExporter* report_exporter() { return deps_.report_exporter; }  // nullptr: own files
   const Clock& clock() const { return deps_.clock; }
   Random& random() { return deps_.random; }
   const ServerOptions& options() const { return options_; }

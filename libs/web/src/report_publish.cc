@@ -22,11 +22,23 @@ Result<Catalog> EmbeddedCatalog() {
   return Catalog::Parse(*sv, *en);
 }
 
+// The web app's own files: HTML and CSV of the protected survey tables.
+Result<std::vector<storage::ReportExportFile>> OwnExports(
+    storage::Database& db, const storage::Round& round,
+    const std::vector<storage::UnitStatus>& units,
+    const std::vector<storage::ReportSectionText>& texts) {
+  auto tables = LoadTables(db, round);
+  if (!tables) return Unexpected(tables.error());
+  auto catalog = EmbeddedCatalog();
+  if (!catalog) return Unexpected(catalog.error());
+  return BuildReportExports(*catalog, ReportInputs{round, units, &*tables, texts});
+}
+
 }  // namespace
 
 Result<PublishOutcome> PublishApprovedReport(storage::Database& db, KeyStore& keys,
                                              const Clock& clock, const Actor& actor,
-                                             storage::Id round_id) {
+                                             storage::Id round_id, ReportExporter* exporter) {
   auto report = db.reports().Find(round_id);
   if (!report) return Unexpected(report.error());
   if (report->state != storage::ReportState::kApproved) {
@@ -46,13 +58,12 @@ Result<PublishOutcome> PublishApprovedReport(storage::Database& db, KeyStore& ke
       !s) {
     return Unexpected(s.error());
   }
-  auto tables = LoadTables(db, *round);
-  if (!tables) return Unexpected(tables.error());
-  auto catalog = EmbeddedCatalog();
-  if (!catalog) return Unexpected(catalog.error());
-  const ReportInputs inputs{*round, *units, &*tables, report->sections};
-  auto files = BuildReportExports(*catalog, inputs);
+  auto files = exporter != nullptr ? exporter->Export(db, *round, report->sections)
+                                   : OwnExports(db, *round, *units, report->sections);
   if (!files) return Unexpected(files.error());
+  bool has_html = false;
+  for (const auto& f : *files) has_html = has_html || f.format == "html";
+  if (!has_html) return Internal("the report exporter gave no html file to show the report");
   const std::int64_t now = clock.NowUnix();
   const storage::Id user_id = actor.user_id.value_or(0);
   if (Status s = db.reports().Publish(round_id, *files, user_id, now); !s) {

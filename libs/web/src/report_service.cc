@@ -97,7 +97,8 @@ Status SendBackReport(App& app, const Actor& actor, storage::Id round_id,
 }
 
 Result<PublishOutcome> PublishReport(App& app, const Actor& actor, storage::Id round_id) {
-  return PublishApprovedReport(app.db(), app.keys(), app.clock(), actor, round_id);
+  return PublishApprovedReport(app.db(), app.keys(), app.clock(), actor, round_id,
+                               app.report_exporter());
 }
 
 }  // namespace synlig::web

@@ -17,6 +17,8 @@
 
 namespace synlig::web {
 
+class ReportExporter;  // synlig/web/report_publish.h
+
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;                       // 0 = any free port
@@ -35,6 +37,9 @@ struct ServerDeps {
   KeyStore& keys;
   const Clock& clock;
   Random& random;
+  // Renders the files stored when a council report is published (report_publish.h);
+  // nullptr = the web app's own HTML and CSV.
+  ReportExporter* report_exporter = nullptr;
 };
 
 class Server {
