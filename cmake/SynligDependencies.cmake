@@ -30,3 +30,5 @@ pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 # libreadstat-dev; no pkg-config file). Optional: without it the export answers 404.
 find_library(READSTAT_LIB readstat)
 find_path(READSTAT_INCLUDE readstat.h)
+# libs/ads: saved HTML listing pages (gumbo, Debian libgumbo-dev).
+pkg_check_modules(GUMBO IMPORTED_TARGET gumbo)

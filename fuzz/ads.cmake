@@ -1,6 +1,10 @@
-# Fuzz targets of libs/ads: the JSON Lines importer with extraction, and the TOML lexicon and
-# indicator rules.
+# Fuzz targets of libs/ads: the JSON Lines importer with extraction, the TOML lexicon and
+# indicator rules, the saved-page (HTML) importer, and the site rule files.
 synlig_fuzz(ads_jsonl_fuzz SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ads_jsonl_fuzz.cc
             DEPS synlig::ads)
 synlig_fuzz(ads_toml_fuzz SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ads_toml_fuzz.cc
+            DEPS synlig::ads)
+synlig_fuzz(ads_html_fuzz SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ads_html_fuzz.cc
+            DEPS synlig::ads)
+synlig_fuzz(ads_site_rules_fuzz SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ads_site_rules_fuzz.cc
             DEPS synlig::ads)

@@ -1,6 +1,6 @@
-// The `synlig ads` subcommand: online-ad analysis from the command line (analyze, synth,
-// evaluate, and printing the default lexicon and indicator rules). Owned by libs/ads; the app
-// only dispatches to it.
+// The `synlig ads` subcommand: online-ad analysis from the command line (analyze, import-html,
+// synth, evaluate, and printing the default lexicon, indicator rules and site rules). Owned by
+// libs/ads; the app only dispatches to it.
 #pragma once
 
 #include <ostream>

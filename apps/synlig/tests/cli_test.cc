@@ -54,8 +54,15 @@ TEST_F(CliTest, VersionAndTopLevelHelpSucceed) {
   EXPECT_NE(Out().find("Usage: synlig <command>"), std::string::npos);
 }
 
+TEST_F(CliTest, TopLevelHelpListsEveryCommand) {
+  ASSERT_EQ(Run({"--help"}), kExitOk);
+  for (const char* command : {"serve", "init", "demo", "migrate", "user", "estimate", "ads"}) {
+    EXPECT_NE(Out().find(std::string("\n  ") + command + " "), std::string::npos) << command;
+  }
+}
+
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"serve", "init", "demo", "migrate", "user"}) {
+  for (const char* command : {"serve", "init", "demo", "migrate", "user", "estimate", "ads"}) {
     EXPECT_EQ(Run({command, "--help"}), kExitOk) << command;
     EXPECT_EQ(Out().rfind(std::string("Usage: synlig ") + command, 0), 0u) << Out();
   }

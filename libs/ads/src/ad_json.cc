@@ -77,6 +77,15 @@ std::string FormatAdJson(const Ad& ad) {
     AppendJsonString(out, hex);
   }
   out.push_back(']');
+  if (!ad.images.empty()) {
+    AppendField(out, "images");
+    out.push_back('[');
+    for (std::size_t i = 0; i < ad.images.size(); ++i) {
+      if (i) out.push_back(',');
+      AppendJsonString(out, ad.images[i]);
+    }
+    out.push_back(']');
+  }
   if (ad.truth) {
     AppendField(out, "_truth");
     std::string inner = "{";

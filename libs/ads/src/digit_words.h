@@ -23,6 +23,18 @@ class DigitWords {
   // bytes are never split.
   bool Split(std::string_view lower_word, std::string& digits) const;
 
+  // Walking the trie byte by byte, for a quick "can this word be made of number words?": a
+  // walk starts at kRoot; Step gives -1 when no number word continues with the byte; IsWord
+  // says whether a number word ends at the node. A word whose walk dies before any IsWord node
+  // is neither a number word nor several run together.
+  static constexpr std::int32_t kRoot = 0;
+  std::int32_t Step(std::int32_t node, unsigned char byte) const {
+    return node < 0 ? -1 : Child(node, byte);
+  }
+  bool IsWord(std::int32_t node) const {
+    return node >= 0 && nodes_[static_cast<std::size_t>(node)].digit != 0;
+  }
+
  private:
   struct Node {
     std::vector<std::pair<unsigned char, std::int32_t>> next;

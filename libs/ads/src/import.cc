@@ -56,7 +56,7 @@ class Joiner {
     s.skipped += p.skipped;
     for (const LineError& e : p.errors) {
       if (s.errors.size() < kMaxReportedErrors) {
-        s.errors.push_back({e.line + part.first_line - 1, e.reason});
+        s.errors.push_back({e.line + part.first_line - 1, e.reason, e.field});
       }
     }
     for (const auto& [field, count] : p.reasons) s.reasons[field] += count;

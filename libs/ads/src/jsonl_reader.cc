@@ -281,7 +281,7 @@ void JsonlAdReader::Feed(std::string_view chunk, const Sink& sink) {
       ++summary_.reasons["line"];
       if (summary_.errors.size() < kMaxReportedErrors) {
         summary_.errors.push_back(
-            {line_no_, "line is longer than " + std::to_string(kMaxLineBytes) + " bytes"});
+            {line_no_, "line is longer than " + std::to_string(kMaxLineBytes) + " bytes", "line"});
       }
     } else {
       HandleLine(partial_, sink);
@@ -304,14 +304,30 @@ void JsonlAdReader::HandleLine(std::string_view line, const Sink& sink) {
   auto ad = parser_.Parse(line);
   if (!ad) {
     ++summary_.skipped;
-    ++summary_.reasons[ad.error().field().empty() ? "other" : ad.error().field()];
+    const std::string field = ad.error().field().empty() ? "other" : ad.error().field();
+    ++summary_.reasons[field];
     if (summary_.errors.size() < kMaxReportedErrors) {
-      summary_.errors.push_back({line_no_, ad.error().message()});
+      summary_.errors.push_back({line_no_, ad.error().message(), field});
     }
     return;
   }
   ++summary_.read;
   sink(std::move(*ad));
+}
+
+std::string_view LineProblemCode(const LineError& error) {
+  if (error.field == "json") return "syntax";
+  if (error.field == "line") return "too_long";
+  auto says = [&](std::string_view what) { return error.reason.find(what) != std::string::npos; };
+  if (says("is missing")) return "missing";
+  if (says("appears twice")) return "twice";
+  if (says("is not a date")) return "date";
+  if (says("is outside")) return "range";
+  if (says("has more than")) return "too_many";
+  if (says("must not be empty")) return "empty";
+  if (says("hex")) return "hash";
+  if (says("must be")) return "type";
+  return "value";
 }
 
 }  // namespace synlig::ads

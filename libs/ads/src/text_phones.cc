@@ -13,9 +13,9 @@ namespace {
 
 constexpr std::size_t kMinDigits = 8;
 constexpr std::size_t kMaxDigits = 15;
-constexpr int kMaxSeparator = 4;     // code points between two tokens of one number
+constexpr int kMaxSeparator = 4;  // code points between two tokens of one number
 constexpr std::size_t kMaxWordBytes = 96;
-constexpr int kSpreadDigits = 5;     // single-digit tokens that make a number "spread out"
+constexpr int kSpreadDigits = 5;  // single-digit tokens that make a number "spread out"
 
 // What a code point between digits is: ' ' a space or bracket, '-' a dash, '.' a dot, 'x' an
 // unusual separator (emoji, symbols, '*', '~'), or 0 when it ends the run (line breaks, most
@@ -60,6 +60,16 @@ bool DigitFollows(std::string_view text, std::size_t pos) {
   return false;
 }
 
+// NextCodePoint with the ASCII case inline (most of an ad's bytes).
+inline std::optional<char32_t> Next(std::string_view text, std::size_t& pos) {
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) {
+    ++pos;
+    return b;
+  }
+  return NextCodePoint(text, pos);
+}
+
 }  // namespace
 
 TextPhoneFinder::TextPhoneFinder(const std::array<std::vector<std::string>, 10>& digit_words)
@@ -79,8 +89,8 @@ void TextPhoneFinder::MarkDatesAndTimes() {
         const std::size_t la = a.digits.size();
         const std::size_t lc = c.digits.size();
         const int month = Value(b.digits);
-        const bool ymd = la == 4 && b.digits.size() == 2 && lc == 2 && month >= 1 &&
-                         month <= 12 && Value(c.digits) >= 1 && Value(c.digits) <= 31;
+        const bool ymd = la == 4 && b.digits.size() == 2 && lc == 2 && month >= 1 && month <= 12 &&
+                         Value(c.digits) >= 1 && Value(c.digits) <= 31;
         const bool dmy = la <= 2 && (lc == 2 || lc == 4) && Value(a.digits) >= 1 &&
                          Value(a.digits) <= 31 && month >= 1 && month <= 12;
         if (ymd || dmy) {
@@ -98,16 +108,14 @@ void TextPhoneFinder::MarkDatesAndTimes() {
         continue;
       }
       const bool before = i == 0 || a.sep == ' ' || a.sep == '-';
-      const bool after =
-          i + 2 == used_ || tokens_[i + 2].sep == ' ' || tokens_[i + 2].sep == '-';
+      const bool after = i + 2 == used_ || tokens_[i + 2].sep == ' ' || tokens_[i + 2].sep == '-';
       if (before && after) tokens_[i].date_or_time = tokens_[i + 1].date_or_time = true;
     }
   }
 }
 
 void TextPhoneFinder::Search(std::size_t begin, std::size_t end,
-                             const std::function<bool(const std::string&)>& accept,
-                             Found& found) {
+                             const std::function<bool(const std::string&)>& accept, Found& found) {
   std::size_t s = begin;
   while (s < end) {
     const Token& first = tokens_[s];
@@ -148,8 +156,7 @@ void TextPhoneFinder::Search(std::size_t begin, std::size_t end,
   }
 }
 
-void TextPhoneFinder::EndRun(const std::function<bool(const std::string&)>& accept,
-                             Found& found) {
+void TextPhoneFinder::EndRun(const std::function<bool(const std::string&)>& accept, Found& found) {
   if (used_ == 0) return;
   MarkDatesAndTimes();
   std::size_t begin = 0;
@@ -168,7 +175,7 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
   Found found;
   used_ = 0;
   bool pending_plus = false;
-  int plus_gap = 0;  // separator code points since a '+'
+  int plus_gap = 0;         // separator code points since a '+'
   bool last_digit = false;  // the previous code point was a digit (or a letter for one)
   char sep = 0;
   int sep_len = 0;
@@ -205,7 +212,7 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t here = pos;
-    auto cp = NextCodePoint(text, pos);
+    auto cp = Next(text, pos);
     if (!cp) {
       end_run();
       continue;
@@ -224,22 +231,32 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
       bool all_l = true;
       std::size_t letters = 0;
       std::size_t p = here;
+      // The walk in the number-word trie; `maybe` stays true while the word can still be one
+      // number word or several run together (most words are ruled out after a letter or two).
+      std::int32_t node = DigitWords::kRoot;
+      bool word_seen = false;
       while (p < text.size()) {
         std::size_t q = p;
-        auto next = NextCodePoint(text, q);
+        auto next = Next(text, q);
         if (!next || !IsLatinLetter(*next)) break;
         const char32_t lc = ToLowerLatin(*next);
         all_o = all_o && lc == 'o';
         all_l = all_l && (*next == 'l' || *next == 'I');
-        if (lower_.size() <= kMaxWordBytes) AppendUtf8(lower_, lc);
+        const std::size_t before = lower_.size();
+        if (before <= kMaxWordBytes) AppendUtf8(lower_, lc);
+        for (std::size_t b = before; b < lower_.size(); ++b) {
+          node = words_.Step(node, static_cast<unsigned char>(lower_[b]));
+          word_seen = word_seen || words_.IsWord(node);
+        }
         ++letters;
         p = q;
       }
+      const bool maybe = node >= 0 || word_seen;
       pos = p;
       bool next_digit = false;
       if (pos < text.size()) {
         std::size_t q = pos;
-        auto next = NextCodePoint(text, q);
+        auto next = Next(text, q);
         next_digit = next && DigitOf(*next).has_value();
       }
       const bool glued = last_digit || next_digit;
@@ -252,21 +269,21 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
         add_digits('1', letters, true, false);
         continue;
       }
-      if (lower_.size() > kMaxWordBytes) {
+      if (!maybe || lower_.size() > kMaxWordBytes) {
         end_run();
         continue;
       }
-      std::string digits;
+      digits_.clear();
       if (char d = words_.Exact(lower_); d != 0) {
-        digits.push_back(d);
-      } else if (!words_.Split(lower_, digits)) {
+        digits_.push_back(d);
+      } else if (!words_.Split(lower_, digits_)) {
         end_run();
         continue;
       }
       last_digit = false;
       Token& t = new_token();
-      t.digits = digits;
-      Wipe(digits);
+      t.digits = digits_;
+      Wipe(digits_);
       t.obscured = true;
       t.ascii = false;
       continue;

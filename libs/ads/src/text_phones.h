@@ -22,8 +22,8 @@ class TextPhoneFinder {
   explicit TextPhoneFinder(const std::array<std::vector<std::string>, 10>& digit_words);
 
   struct Found {
-    int numbers = 0;         // candidates accepted
-    bool obscured = false;   // an accepted one was written with letters, words, emoji, ...
+    int numbers = 0;        // candidates accepted
+    bool obscured = false;  // an accepted one was written with letters, words, emoji, ...
   };
   // Proposes candidates (digits with a leading '+' when one was written; 8-15 digits, starting
   // with '0' or '+') to accept, the longest first from each start; accept returns true when it
@@ -51,7 +51,7 @@ class TextPhoneFinder {
   std::size_t used_ = 0;       // tokens_ in use (the rest are kept for their buffers)
   std::string candidate_;
   std::string lower_;
-  std::string original_;
+  std::string digits_;
 };
 
 }  // namespace synlig::ads::internal

@@ -191,3 +191,77 @@ TEST(AdsCliTest, NoPhoneNumberOrNameFromTheInputInAnyOutput) {
 
 }  // namespace
 }  // namespace synlig::app
+
+namespace synlig::app {
+namespace {
+
+std::string Data(const std::string& name) {
+  return std::string(SYNLIG_SOURCE_DIR) + "/tests/data/ads/" + name;
+}
+
+TEST(AdsCliImportHtmlTest, PagesBecomeJsonLinesThatAnalyzeReads) {
+  CliRun r = RunAds({"import-html", "--captured-on", "2025-03-03", Data("example-listing.html")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3);
+  nlohmann::json first = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+  EXPECT_EQ(first["site"], "annonser.example");
+  EXPECT_EQ(first["ad_id"], "ex-1001");
+  EXPECT_EQ(first["captured_on"], "2025-03-03");
+  EXPECT_EQ(first["images"].size(), 2u);
+  EXPECT_NE(r.err.find("example-listing.html: listing 4: no ad_id"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("example-listing.html: 5 listings, 3 ads, 2 skipped"), std::string::npos)
+      << r.err;
+  const std::string file = TempPath("from-html.jsonl");
+  std::ofstream(file) << r.out;
+  CliRun analyzed = RunAds({"analyze", file, "--json"});
+  ASSERT_EQ(analyzed.code, 0) << analyzed.err;
+  nlohmann::json j = nlohmann::json::parse(analyzed.out);
+  EXPECT_EQ(j["input"]["ads_read"], 3);
+  EXPECT_EQ(j["input"]["lines_skipped"], 0);
+}
+
+TEST(AdsCliImportHtmlTest, ASecondSiteFromItsRuleFileWithItsOwnSampleDay) {
+  CliRun r = RunAds({"import-html", "--site", Data("listing-b.toml"), Data("listing-b.html")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"captured_on\":\"2025-03-10\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"site\":\"listing-b.example\""), std::string::npos) << r.out;
+}
+
+TEST(AdsCliImportHtmlTest, ErrorsNameTheProblem) {
+  CliRun no_day = RunAds({"import-html", Data("example-listing.html")});
+  EXPECT_EQ(no_day.code, 2);
+  EXPECT_NE(no_day.err.find("give --captured-on YYYY-MM-DD"), std::string::npos) << no_day.err;
+  EXPECT_EQ(RunAds({"import-html", "--captured-on", "3/3", Data("listing-b.html")}).code, 2);
+  EXPECT_EQ(RunAds({"import-html", "--captured-on", "2025-03-03"}).code, 2);
+  EXPECT_EQ(RunAds({"import-html", "--bogus", Data("listing-b.html")}).code, 2);
+
+  // A page the rules do not fit: named, the other pages still written, exit 1.
+  CliRun mixed = RunAds({"import-html", "--captured-on", "2025-03-03", Data("listing-b.html"),
+                         Data("example-listing.html")});
+  EXPECT_EQ(mixed.code, 1);
+  EXPECT_NE(mixed.err.find("listing-b.html: no listing item on the page matches items.select "
+                           "'main#listings article.ad'"),
+            std::string::npos)
+      << mixed.err;
+  EXPECT_EQ(std::count(mixed.out.begin(), mixed.out.end(), '\n'), 3);
+
+  const std::string bad_rules = TempPath("bad-site.toml");
+  std::ofstream(bad_rules) << "[site]\nname = \"x\"\n[items]\nselect = \"li:hover\"\n";
+  CliRun bad = RunAds({"import-html", "--site", bad_rules, "--captured-on", "2025-03-03",
+                       Data("listing-b.html")});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("bad-site.toml:4: items.select: selector 'li:hover': pseudo-classes"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_EQ(RunAds({"import-html", "--captured-on", "2025-03-03", TempPath("none.html")}).code,
+            1);
+}
+
+TEST(AdsCliImportHtmlTest, SitePrintsTheExampleRules) {
+  CliRun r = RunAds({"site"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("[items]"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace synlig::app

@@ -151,6 +151,36 @@ TEST(JsonlAdReaderTest, ReportsBadLinesWithNumbersAndSkipsThem) {
   EXPECT_EQ(reader.bytes_fed(), text.size());
 }
 
+TEST(JsonlAdReaderTest, ProblemCodesNeverQuoteTheLine) {
+  struct Case {
+    const char* line;
+    const char* field;
+    const char* problem;
+  };
+  const Case cases[] = {
+      {R"({"site":"s","ad_id":"1")", "json", "syntax"},
+      {R"({"site":"s","captured_on":"2025-01-01"})", "ad_id", "missing"},
+      {R"({"site":"s","ad_id":"1","site":"t","captured_on":"2025-01-01"})", "site", "twice"},
+      {R"({"site":"s","ad_id":"1","captured_on":"070-174 06 05"})", "captured_on", "date"},
+      {R"({"site":"s","ad_id":"1","captured_on":"2025-01-01","stated_age":130})", "stated_age",
+       "range"},
+      {R"({"site":"s","ad_id":"","captured_on":"2025-01-01"})", "ad_id", "empty"},
+      {R"({"site":"s","ad_id":"1","captured_on":"2025-01-01","image_hashes":["Sofia"]})",
+       "image_hashes", "hash"},
+      {R"({"site":"s","ad_id":"1","captured_on":"2025-01-01","phones":[701]})", "phones", "type"},
+  };
+  for (const Case& c : cases) {
+    JsonlAdReader reader;
+    reader.Feed(std::string(c.line) + "\n", [](Ad&&) {});
+    ASSERT_EQ(reader.summary().errors.size(), 1u) << c.line;
+    const LineError& e = reader.summary().errors[0];
+    EXPECT_EQ(e.field, c.field) << c.line;
+    EXPECT_EQ(LineProblemCode(e), c.problem) << c.line << " -> " << e.reason;
+  }
+  LineError too_long{1, "line is longer than 1048576 bytes", "line"};
+  EXPECT_EQ(LineProblemCode(too_long), "too_long");
+}
+
 TEST(JsonlAdReaderTest, SkipsOverlongLineWithoutBufferingIt) {
   JsonlAdReader reader;
   int n = 0;

@@ -90,7 +90,8 @@ Accuracy Measure(std::size_t n, SynthProfile profile, std::uint64_t seed) {
   acc.advertisers = ScorePairs(linking->advertiser, true_adv);
   acc.networks = ScorePairs(linking->network, true_net);
   std::printf("n=%zu profile=%s advertisers P=%.4f R=%.4f F1=%.4f | networks P=%.4f R=%.4f "
-              "F1=%.4f | invalid phones %zu of %zu, %zu only in text | text links %llu blocked %llu\n",
+              "F1=%.4f | invalid phones %zu of %zu, %zu only in text | text links %llu "
+              "blocked %llu\n",
               n, profile == SynthProfile::kHard ? "hard" : "easy", acc.advertisers.precision,
               acc.advertisers.recall, acc.advertisers.f1, acc.networks.precision,
               acc.networks.recall, acc.networks.f1, acc.invalid_phones, acc.shown_phones,

@@ -76,16 +76,25 @@ TEST_F(TextPhonesTest, FindsObfuscatedForms) {
       "call 070 one seven four 06 05",
       "ring noll sju noll ett sju fyra noll sex noll fem",
       "nollsju noll 174 06 05",
-      "070\xF0\x9F\x92\x8B" "174\xF0\x9F\x92\x8B" "06\xF0\x9F\x92\x8B" "05 puss",
-      "0\xEF\xB8\x8F\xE2\x83\xA3" "7\xEF\xB8\x8F\xE2\x83\xA3" "0\xEF\xB8\x8F\xE2\x83\xA3"
+      "070\xF0\x9F\x92\x8B"
+      "174\xF0\x9F\x92\x8B"
+      "06\xF0\x9F\x92\x8B"
+      "05 puss",
+      "0\xEF\xB8\x8F\xE2\x83\xA3"
+      "7\xEF\xB8\x8F\xE2\x83\xA3"
+      "0\xEF\xB8\x8F\xE2\x83\xA3"
       "1740605",
-      "\xEF\xBC\x90\xEF\xBC\x97\xEF\xBC\x90" "1740605",
+      "\xEF\xBC\x90\xEF\xBC\x97\xEF\xBC\x90"
+      "1740605",
       "0.7.0.1.7.4.0.6.0.5",
       "0 7 0 1 7 4 0 6 0 5",
       "070*174*06*05",
       "Tel: + fyra  sex  7 noll  1 sju 4 0605",
       "+.4.6.7.0.1.7.4.0.6.0.5",
-      "+\xF0\x9F\x8C\xB9" "4\xF0\x9F\x8C\xB9" "6\xF0\x9F\x8C\xB9" "701740605",
+      "+\xF0\x9F\x8C\xB9"
+      "4\xF0\x9F\x8C\xB9"
+      "6\xF0\x9F\x8C\xB9"
+      "701740605",
   };
   for (const char* text : texts) {
     Result r = Find(text);
@@ -129,7 +138,10 @@ TEST_F(TextPhonesTest, LongOrBrokenInputIsSafe) {
   std::string spaced;
   for (int i = 0; i < 2000; ++i) spaced += "0 ";
   EXPECT_TRUE(Find(spaced).numbers.empty());
-  EXPECT_TRUE(Find("\xFF\xFE" "070\xC3" "174 06 05").numbers.empty());
+  EXPECT_TRUE(Find("\xFF\xFE"
+                   "070\xC3"
+                   "174 06 05")
+                  .numbers.empty());
   std::string word(500, 'o');
   EXPECT_TRUE(Find(word + " 0701740605").numbers == std::vector<std::string>{kN1});
 }

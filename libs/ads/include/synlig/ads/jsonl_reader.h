@@ -45,8 +45,14 @@ class JsonlAdParser {
 
 struct LineError {
   std::size_t line = 0;  // 1-based
-  std::string reason;
+  std::string reason;    // English; may quote a short piece of the line
+  std::string field;     // the JSON field at fault, "json" for syntax, "line" for size
 };
+
+// A code for what is wrong, never quoting the line: "syntax", "too_long", "missing", "twice",
+// "date", "range", "too_many", "empty", "hash", "type" or "value". For stores and messages
+// that must not hold what the line said.
+std::string_view LineProblemCode(const LineError& error);
 
 struct ReadSummary {
   std::size_t lines = 0;    // non-blank lines seen

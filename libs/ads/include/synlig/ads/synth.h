@@ -36,7 +36,8 @@ struct SynthOptions {
 Status GenerateAds(const SynthOptions& options, std::mt19937_64& rng,
                    const std::function<void(Ad&&)>& sink);
 
-// One JSON object on one line (no newline), the import format, with _truth when present.
+// One JSON object on one line (no newline), the import format, with images and _truth when
+// present.
 std::string FormatAdJson(const Ad& ad);
 
 }  // namespace synlig::ads

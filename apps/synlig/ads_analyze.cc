@@ -1,0 +1,252 @@
+// `synlig ads analyze|evaluate|synth`: reads the JSON Lines file on several threads, links,
+// scores and counts, and prints the counts as tables or JSON; synth writes synthetic ads.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <unordered_map>
+
+#include "ads_cli_util.h"
+#include "synlig/ads/counts.h"
+#include "synlig/ads/counts_json.h"
+#include "synlig/ads/import.h"
+#include "synlig/ads/indicators.h"
+#include "synlig/ads/link.h"
+#include "synlig/ads/synth.h"
+#include "synlig/core/crypto.h"
+
+namespace synlig::app::ads_cli {
+namespace {
+
+constexpr std::size_t kChunkBytes = 4 << 20;
+
+// Reads and extracts the file on `threads` threads.
+Result<ads::ImportResult> LoadAds(const std::string& path, const ads::Lexicon& lexicon, int threads,
+                                  std::ostream& err) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound("cannot read '" + path + "'");
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  const bool progress = &err == &std::cerr && isatty(STDERR_FILENO) && !ec && size > (32 << 20);
+  // The key of this run's phone and name hashes: random, never written anywhere.
+  SystemRandom random;
+  auto importer = ads::AdImporter::Create(lexicon, SecretKey::Generate(random), threads);
+  if (!importer) return Unexpected(importer.error());
+  std::string chunk(kChunkBytes, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    importer->Feed(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+    if (progress) {
+      err << "\rsynlig ads: read " << (importer->bytes_fed() >> 20) << " of " << (size >> 20)
+          << " MB" << std::flush;
+    }
+  }
+  if (progress) err << "\r\033[K" << std::flush;
+  if (in.bad()) return synlig::Fail(ErrorCode::kUnavailable, "reading '" + path + "' failed");
+  return importer->Finish();
+}
+
+void ReportReading(const ads::ReadSummary& s, std::ostream& err) {
+  for (std::size_t i = 0; i < s.errors.size() && i < kMaxPrintedErrors; ++i) {
+    err << "synlig ads: line " << s.errors[i].line << ": " << s.errors[i].reason << "\n";
+  }
+  if (s.skipped > kMaxPrintedErrors) {
+    err << "synlig ads: ... and " << (s.skipped - kMaxPrintedErrors) << " more bad lines\n";
+  }
+  err << "synlig ads: read " << s.read << " ads, skipped " << s.skipped << " lines";
+  if (!s.reasons.empty()) {
+    err << " (";
+    bool first = true;
+    for (const auto& [field, count] : s.reasons) {
+      err << (first ? "" : ", ") << field << ": " << count;
+      first = false;
+    }
+    err << ")";
+  }
+  err << "\n";
+}
+
+std::string AssignmentsCsv(const ads::Corpus& corpus, const ads::Linking& linking) {
+  std::string csv = "ad_id,advertiser_id,network_id\n";
+  for (std::size_t i = 0; i < corpus.ads.size(); ++i) {
+    csv += CsvField(corpus.ads[i].ad_id) + "," + std::to_string(linking.advertiser[i] + 1) + "," +
+           std::to_string(linking.network[i] + 1) + "\n";
+  }
+  return csv;
+}
+
+void PrintCountsText(const ads::RoundCounts& c, const ads::IndicatorRules& rules,
+                     std::ostream& out) {
+  out << "ads            " << c.ads << " read, " << c.unique_ads << " unique, " << c.reposts
+      << " re-posts\n"
+      << "advertisers    " << std::min(c.advertisers_phone_only, c.advertisers_all_links) << "-"
+      << std::max(c.advertisers_phone_only, c.advertisers_all_links)
+      << "  (phone links only: " << c.advertisers_phone_only
+      << ", all links: " << c.advertisers_all_links << ")\n"
+      << "networks       " << c.networks << ", " << c.networks_with_several_advertisers
+      << " with several advertisers, largest " << c.largest_network << "\n\n";
+  out << "site                 day         raw  unique  re-posts  advertisers\n";
+  for (const ads::SiteDayCount& s : c.site_days) {
+    char line[160];
+    std::snprintf(line, sizeof line, "%-20s %s %6llu %7llu %9llu %12llu\n", s.site.c_str(),
+                  FormatDate(s.day).c_str(), static_cast<unsigned long long>(s.raw_ads),
+                  static_cast<unsigned long long>(s.unique_ads),
+                  static_cast<unsigned long long>(s.reposts),
+                  static_cast<unsigned long long>(s.advertisers));
+    out << line;
+  }
+  auto row = [&](const std::string& label, const auto& names, const auto& values) {
+    out << label;
+    for (std::size_t i = 0; i < names.size(); ++i) out << "  " << names[i] << " " << values[i];
+    out << "\n";
+  };
+  out << "\nadvertisers by\n";
+  std::vector<std::string> names;
+  std::vector<std::uint64_t> values;
+  auto split = [&](const std::vector<ads::NamedCount>& v) {
+    names.clear();
+    values.clear();
+    for (const auto& nc : v) {
+      names.push_back(nc.name);
+      values.push_back(nc.count);
+    }
+  };
+  split(c.gender);
+  row("  stated gender     ", names, values);
+  row("  age band          ", ads::kAgeBands, c.age_bands);
+  split(c.nationality);
+  row("  stated nationality", names, values);
+  split(c.arenas);
+  row("  arena             ", names, values);
+  out << "\nindicators (weight > 0)\n";
+  row("  ads by count        ", ads::kIndicatorBuckets, c.ads_by_indicator_count);
+  row("  advertisers by count", ads::kIndicatorBuckets, c.advertisers_by_indicator_count);
+  for (int i = 0; i < ads::kIndicatorCount; ++i) {
+    auto k = static_cast<std::size_t>(i);
+    out << "  " << ads::IndicatorName(static_cast<ads::Indicator>(i)) << ": "
+        << c.ads_with_indicator[k] << " ads, " << c.advertisers_with_indicator[k]
+        << " advertisers (weight " << rules.weights[k] << ")\n";
+  }
+}
+
+// Truth labels (advertiser, network) per ad; empty when an ad has no _truth.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> TruthLabels(
+    const ads::Corpus& corpus) {
+  std::unordered_map<std::string, std::uint32_t> ids;
+  auto id = [&](const std::string& s) {
+    return ids.emplace(s, static_cast<std::uint32_t>(ids.size())).first->second;
+  };
+  std::vector<std::uint32_t> advertisers;
+  std::vector<std::uint32_t> networks;
+  for (const ads::ExtractedAd& ad : corpus.ads) {
+    if (!ad.truth) return {};
+    advertisers.push_back(id("a" + ad.truth->advertiser_id));
+    networks.push_back(id("n" + ad.truth->network_id));
+  }
+  return {advertisers, networks};
+}
+
+int PrintEvaluation(const Flags& f, const ads::Corpus& corpus, const ads::Linking& linking,
+                    std::ostream& out, std::ostream& err) {
+  auto [true_advertiser, true_network] = TruthLabels(corpus);
+  if (true_advertiser.empty()) return Fail(err, "every ad needs _truth to evaluate linking");
+  ads::PairScores a = ads::ScorePairs(linking.advertiser, true_advertiser);
+  ads::PairScores n = ads::ScorePairs(linking.network, true_network);
+  auto scores = [](const ads::PairScores& s) {
+    return nlohmann::json{{"precision", s.precision},
+                          {"recall", s.recall},
+                          {"f1", s.f1},
+                          {"true_pairs", s.true_pairs},
+                          {"predicted_pairs", s.predicted_pairs}};
+  };
+  if (f.json) {
+    out << nlohmann::json{{"ads", corpus.ads.size()},
+                          {"advertisers", scores(a)},
+                          {"networks", scores(n)}}
+               .dump(2)
+        << "\n";
+    return kExitOk;
+  }
+  char line[200];
+  std::snprintf(line, sizeof line,
+                "advertisers  precision %.4f  recall %.4f  F1 %.4f\n"
+                "networks     precision %.4f  recall %.4f  F1 %.4f\n",
+                a.precision, a.recall, a.f1, n.precision, n.recall, n.f1);
+  out << line;
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunSynth(const Flags& f, std::ostream& out, std::ostream& err) {
+  auto profile = ads::ParseSynthProfile(f.profile);
+  if (!profile) return Usage(err, profile.error().message());
+  ads::SynthOptions options;
+  options.ads = f.ads;
+  options.profile = *profile;
+  options.sample_days = f.days;
+  options.first_day = f.first_day;
+  std::mt19937_64 rng(f.seed_given ? f.seed : 1);
+  std::string line;
+  auto ok = ads::GenerateAds(options, rng, [&](ads::Ad&& ad) {
+    line = ads::FormatAdJson(ad);
+    line.push_back('\n');
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+  });
+  if (!ok) return Usage(err, ok.error().message());
+  return kExitOk;
+}
+
+int RunAnalyze(const Flags& f, std::ostream& out, std::ostream& err) {
+  auto lexicon = ads::DefaultLexicon();
+  if (!f.lexicon.empty()) {
+    auto text = ReadWholeFile(f.lexicon);
+    if (!text) return Fail(err, text.error().message());
+    lexicon = ads::ParseLexicon(*text, f.lexicon);
+  }
+  if (!lexicon) return Fail(err, lexicon.error().message());
+  auto rules = ads::DefaultIndicatorRules();
+  if (!f.rules.empty()) {
+    auto text = ReadWholeFile(f.rules);
+    if (!text) return Fail(err, text.error().message());
+    rules = ads::ParseIndicatorRules(*text, f.rules);
+  }
+  if (!rules) return Fail(err, rules.error().message());
+  if (auto ok = InitCrypto(); !ok) return Fail(err, ok.error().message());
+
+  auto loaded = LoadAds(f.file, *lexicon, f.threads, err);
+  if (!loaded) return Fail(err, loaded.error().message());
+  ReportReading(loaded->summary, err);
+  if (loaded->corpus.ads.empty()) return Fail(err, "no ad could be read from '" + f.file + "'");
+  std::mt19937_64 rng(f.seed);
+  ads::LinkOptions link_options;
+  link_options.threads = f.threads;
+  auto linking = ads::Link(loaded->corpus, link_options, rng);
+  if (!linking) return Fail(err, linking.error().message());
+  if (f.command == "evaluate") return PrintEvaluation(f, loaded->corpus, *linking, out, err);
+
+  ads::IndicatorResult indicators = ads::ScoreIndicators(loaded->corpus, *linking, *rules);
+  ads::RoundCounts counts = ads::CountRound(loaded->corpus, *linking, indicators, *rules);
+  if (!f.assignments.empty()) {
+    if (auto ok = WriteFile(f.assignments, AssignmentsCsv(loaded->corpus, *linking)); !ok) {
+      return Fail(err, ok.error().message());
+    }
+  }
+  if (!f.captures.empty()) {
+    auto csv = ads::CaptureHistoryCsv(counts);
+    if (!csv) return Fail(err, csv.error().message());
+    if (auto ok = WriteFile(f.captures, *csv); !ok) return Fail(err, ok.error().message());
+  }
+  if (f.json) {
+    out << ads::CountsReportJson(counts, loaded->summary, *linking, *rules) << "\n";
+  } else {
+    PrintCountsText(counts, *rules, out);
+  }
+  return kExitOk;
+}
+
+}  // namespace synlig::app::ads_cli
