@@ -65,6 +65,7 @@ class SettingsTest : public StorageTest {};
 class MigrationTest : public StorageTest {};
 class FaultInjectionTest : public StorageTest {};
 class ConcurrencyTest : public StorageTest {};
+class AdImportRepositoryTest : public StorageTest {};
 class StatisticsRepositoryTest : public StorageTest {};
 class PreventionRepositoryTest : public StorageTest {};
 class ClinicRepositoryTest : public StorageTest {};
@@ -89,6 +90,7 @@ class ReportRepositoryTest : public StorageTest {};
   SYNLIG_STORAGE_SUITE(MigrationTest, backend);          \
   SYNLIG_STORAGE_SUITE(FaultInjectionTest, backend);     \
   SYNLIG_STORAGE_SUITE(ConcurrencyTest, backend);       \
+  SYNLIG_STORAGE_SUITE(AdImportRepositoryTest, backend);       \
   SYNLIG_STORAGE_SUITE(StatisticsRepositoryTest, backend);       \
   SYNLIG_STORAGE_SUITE(PreventionRepositoryTest, backend);       \
   SYNLIG_STORAGE_SUITE(ClinicRepositoryTest, backend);       \

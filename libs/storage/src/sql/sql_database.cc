@@ -27,7 +27,8 @@ SqlDatabase::SqlDatabase(std::unique_ptr<Driver> driver)
       clinics_(store_),
       statistics_(store_),
       training_(store_),
-      reports_(store_) {}
+      reports_(store_),
+      ad_imports_(store_) {}
 
 Status SqlDatabase::Initialise(bool migrate) {
   if (migrate) {

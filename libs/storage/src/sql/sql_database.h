@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "sql/ad_import_repository.h"
 #include "sql/followup_repositories.h"
 #include "sql/report_repository.h"
 #include "sql/repositories.h"
@@ -27,6 +28,7 @@ class SqlDatabase final : public Database {
   RoundRepository& rounds() override { return rounds_; }
   ResponseRepository& responses() override { return responses_; }
   AuditRepository& audit() override { return audit_; }
+  AdImportRepository& ad_imports() override { return ad_imports_; }
   PreventionRepository& prevention() override { return prevention_; }
   ClinicRepository& clinics() override { return clinics_; }
   StatisticsRepository& statistics() override { return statistics_; }
@@ -52,6 +54,7 @@ class SqlDatabase final : public Database {
   SqlStatisticsRepository statistics_;
   SqlTrainingRepository training_;
   SqlReportRepository reports_;
+  SqlAdImportRepository ad_imports_;
 };
 
 }  // namespace synlig::storage::sql

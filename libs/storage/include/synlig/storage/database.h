@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "synlig/core/error.h"
+#include "synlig/storage/ads.h"
 #include "synlig/storage/clinic.h"
 #include "synlig/storage/model.h"
 #include "synlig/storage/prevention.h"
@@ -135,6 +136,7 @@ class Database {
   virtual RoundRepository& rounds() = 0;
   virtual ResponseRepository& responses() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual AdImportRepository& ad_imports() = 0;  // ads.h
   virtual PreventionRepository& prevention() = 0;  // prevention.h
   virtual ClinicRepository& clinics() = 0;         // clinic.h
   virtual StatisticsRepository& statistics() = 0;  // statistics.h
