@@ -14,7 +14,8 @@ std::vector<ReportExportFile> Files() {
   ReportExportFile html{
       "html", "rapport-1.html", "text/html; charset=utf-8", "<!doctype html><p>Rapport</p>", "", 0,
       0};
-  std::string pdf_bytes("%PDF-1.7\n\0\x01\x02\xff binary", 23);
+  static constexpr char kPdf[] = "%PDF-1.7\n\0\x01\x02\xff binary";
+  std::string pdf_bytes(kPdf, sizeof(kPdf) - 1);  // keeps the embedded NUL
   ReportExportFile pdf{"pdf", "rapport-1.pdf", "application/pdf", pdf_bytes, "", 0, 0};
   return {html, pdf};
 }
