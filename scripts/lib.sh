@@ -18,10 +18,6 @@ BUILD_PACKAGES+=(libzip-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev)
 BUILD_PACKAGES+=(libreadstat-dev)
 TEST_PACKAGES+=(poppler-utils python3-openpyxl python3-docx fonts-dejavu-core)
 
-# libs/report: libzip, libxlsxwriter, cairo and pango; its tests read the PDF, Excel and Word files.
-BUILD_PACKAGES+=(libzip-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev)
-TEST_PACKAGES+=(poppler-utils python3-openpyxl python3-docx fonts-dejavu-core)
-
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # install_packages PKG...: apt-get install of the packages not yet installed.

@@ -5,11 +5,13 @@
 #   scripts/test.sh            # the default suite (what CI runs)
 #   SUITES="unit" scripts/test.sh   # a subset: unit, integration, sanitize, browser, fuzz
 #   SYNLIG_CCACHE=0 scripts/test.sh # without ccache (a cold build, as on a fresh machine)
-#   scripts/test.sh slow       # also the suites labelled slow
+#   scripts/test.sh slow       # also the libFuzzer runs (clang) and the suites labelled slow
+# Every fuzz target also runs in the default suite, in the unit and sanitize runs, as a replay
+# of its seed corpus plus seeded mutations (fuzz/replay_main.cc).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-SUITES="${SUITES:-unit integration sanitize browser fuzz}"
-[ "${1:-}" = "slow" ] && SUITES="$SUITES slow"
+SUITES="${SUITES:-unit integration sanitize browser}"
+[ "${1:-}" = "slow" ] && SUITES="$SUITES fuzz slow"
 has() { [[ " $SUITES " == *" $1 "* ]]; }
 
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
