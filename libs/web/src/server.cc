@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "log.h"
+#include "multipart.h"
 
 namespace synlig::web {
 namespace {
@@ -24,7 +25,7 @@ std::string LoggablePath(const std::string& path) {
   return path.substr(0, 200);
 }
 
-HttpRequest Adapt(const httplib::Request& req, std::string body) {
+HttpRequest Adapt(const httplib::Request& req, std::string body, std::string content_type) {
   HttpRequest r;
   r.method = req.method;
   r.path = req.path;
@@ -32,7 +33,8 @@ HttpRequest Adapt(const httplib::Request& req, std::string body) {
     r.query = req.target.substr(q + 1);
   }
   r.body = std::move(body);
-  r.content_type = req.get_header_value("Content-Type");
+  r.content_type = content_type.empty() ? req.get_header_value("Content-Type")
+                                       : std::move(content_type);
   r.cookie_header = req.get_header_value("Cookie");
   r.csrf_header = req.get_header_value("X-CSRF-Token");
   r.host = req.get_header_value("Host");
@@ -42,22 +44,45 @@ HttpRequest Adapt(const httplib::Request& req, std::string body) {
 
 // Reads the body into `body`, keeping at most max bytes: past that the rest is read and
 // dropped, so the answer goes out on a connection still in step. False when there is no body
-// to serve, with status set: 413 past max, else httplib's status or 400.
+// to serve, with status set: 413 past max, else httplib's status or 400. cpp-httplib always
+// splits a multipart body into its parts itself; they are put back together (multipart.h)
+// and `content_type` gets the new boundary.
 bool ReadBody(const httplib::Request& req, const httplib::ContentReader& reader, std::size_t max,
-              std::string& body, int& status) {
+              std::string& body, std::string& content_type, int& status) {
   bool too_large = false;
-  auto receive = [&body, &too_large, max](const char* data, std::size_t n) {
-    if (too_large || n > max - body.size()) {
+  std::size_t total = 0;
+  auto fits = [&too_large, &total, max](std::size_t n) {
+    if (too_large || n > max - total) {
       too_large = true;
-      body.clear();
-    } else {
-      body.append(data, n);
+      return false;
     }
+    total += n;
     return true;
   };
-  const bool read = req.is_multipart_form_data()
-                        ? reader([](const httplib::MultipartFormData&) { return true; }, receive)
-                        : reader(receive);
+  bool read = false;
+  if (req.is_multipart_form_data()) {
+    std::vector<MultipartPart> parts;
+    read = reader(
+        [&parts](const httplib::MultipartFormData& header) {
+          parts.push_back({header.name, header.filename, header.content_type, {}});
+          return true;
+        },
+        [&](const char* data, std::size_t n) {
+          if (fits(n) && !parts.empty()) parts.back().data.append(data, n);
+          if (too_large) parts.clear();
+          return true;
+        });
+    if (read && !too_large) body = FormatMultipart(parts, content_type);
+  } else {
+    read = reader([&](const char* data, std::size_t n) {
+      if (fits(n)) {
+        body.append(data, n);
+      } else {
+        body.clear();
+      }
+      return true;
+    });
+  }
   if (too_large) status = 413;
   if (!read && status < 400) status = 400;
   return read && !too_large;
@@ -82,9 +107,10 @@ struct Server::Impl {
 
   Impl(ServerDeps d, ServerOptions o) : deps(d), options(std::move(o)) {}
 
-  void Serve(const httplib::Request& req, httplib::Response& res, std::string body) {
+  void Serve(const httplib::Request& req, httplib::Response& res, std::string body,
+             std::string content_type = {}) {
     const auto start = std::chrono::steady_clock::now();
-    HttpResponse out = app->Handle(Adapt(req, std::move(body)));
+    HttpResponse out = app->Handle(Adapt(req, std::move(body), std::move(content_type)));
     res.status = out.status;
     for (auto& [name, value] : out.headers) {
       if (name == "Location") {
@@ -158,10 +184,11 @@ Result<int> Server::Bind() {
   auto with_body = [impl](const httplib::Request& req, httplib::Response& res,
                           const httplib::ContentReader& reader) {
     std::string body;
-    if (!ReadBody(req, reader, impl->options.max_body_bytes, body, res.status)) {
+    std::string content_type;
+    if (!ReadBody(req, reader, impl->options.max_body_bytes, body, content_type, res.status)) {
       return;  // the error handler writes the page
     }
-    impl->Serve(req, res, std::move(body));
+    impl->Serve(req, res, std::move(body), std::move(content_type));
   };
   http.Post(".*", with_body);
   http.Put(".*", with_body);
