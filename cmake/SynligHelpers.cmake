@@ -35,8 +35,7 @@ function(synlig_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
-  target_compile_definitions(${name} PRIVATE
-    SYNLIG_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  synlig_test_support(${name})
   synlig_warnings(${name})
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)
@@ -46,7 +45,21 @@ function(synlig_test name)
   endif()
   add_dependencies(synlig_all_tests ${name})
   include(GoogleTest)
-  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60
+                       ENVIRONMENT "SYNLIG_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+endfunction()
+
+# synlig_test_support(<target>): SYNLIG_SOURCE_DIR for a test or benchmark, resolved at run time
+# (tests/support/synlig_test_support.h, included first). No absolute path enters the compile
+# command, so ccache reuses the objects from another checkout.
+function(synlig_test_support target)
+  if(NOT TARGET synlig_test_support)
+    add_library(synlig_test_support STATIC ${PROJECT_SOURCE_DIR}/tests/support/source_dir.cc)
+    target_include_directories(synlig_test_support PUBLIC ${PROJECT_SOURCE_DIR}/tests/support)
+    synlig_warnings(synlig_test_support)
+  endif()
+  target_link_libraries(${target} PRIVATE synlig_test_support)
+  target_compile_options(${target} PRIVATE -include synlig_test_support.h)
 endfunction()
 
 # synlig_embed(<target> <namespace> FILES ...): compiles files into a generated source so the

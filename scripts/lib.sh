@@ -64,7 +64,9 @@ build() {
   # ccache keeps compiled objects between runs, build directories and checkouts (paths under
   # the checkout are hashed relative to it). SYNLIG_CCACHE=0 turns it off.
   if [ "${SYNLIG_CCACHE:-1}" != 0 ] && command -v ccache >/dev/null 2>&1; then
-    export CCACHE_BASEDIR="$ROOT"
+    # The build directory is not hashed either (debug info then names the directory that
+    # first compiled an object; tests and CI do not read it).
+    export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
     args=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache "${args[@]}")
   fi
   cmake -S "$ROOT" -B "$dir" -G Ninja "${args[@]}" >/dev/null

@@ -149,7 +149,7 @@ TEST_P(ReportRepositoryTest, PublishStoresChecksummedExportsAndFreezesTheReport)
   EXPECT_TRUE(got->exports[0].bytes.empty()) << "listings carry no bytes";
   const std::vector<ReportExportFile> files = Files();
   EXPECT_EQ(got->exports[1].sha256, Sha256Hex(files[1].bytes));
-  EXPECT_EQ(got->exports[1].size, 23);
+  EXPECT_EQ(got->exports[1].size, static_cast<std::int64_t>(files[1].bytes.size()));
   auto pdf = db().reports().LoadExport(round, "pdf");
   ASSERT_TRUE(pdf) << pdf.error().ToString();
   EXPECT_EQ(pdf->bytes, files[1].bytes) << "binary bytes (NUL, 0xff) survive";
