@@ -212,7 +212,7 @@ TEST_P(TrainingRepositoryTest, ImportIsAppliedOnceAllOrNothing) {
 
   // A row naming a missing employee stores nothing, and the import stays pending.
   std::vector<training::PlannedCompletion> bad = {{2, b, course, D("2026-01-01")},
-                                                   {3, 999, course, D("2026-01-01")}};
+                                                  {3, 999, course, D("2026-01-01")}};
   auto failed = repo.ApplyImport(*id, bad, kNow);
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().field(), "employee");
@@ -220,7 +220,7 @@ TEST_P(TrainingRepositoryTest, ImportIsAppliedOnceAllOrNothing) {
   EXPECT_EQ(repo.FindImport(*id)->state, ImportState::kPending);
 
   std::vector<training::PlannedCompletion> rows = {{2, a, course, D("2026-03-05")},  // known
-                                                    {3, b, course, D("2026-01-01")}};
+                                                   {3, b, course, D("2026-01-01")}};
   auto outcome = repo.ApplyImport(*id, rows, kNow + 5);
   ASSERT_TRUE(outcome) << outcome.error().ToString();
   EXPECT_EQ(outcome->added, 1);
