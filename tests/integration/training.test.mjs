@@ -399,14 +399,89 @@ describe('reminders over SMTP', () => {
       audience: 'employees', unit: String(unit), lang: 'en', note: '',
     });
     assert.equal(r.status, 200);
+    const before = new Set(messages);
     messages = smtp.messages();
     assert.equal(messages.length, count + expected);
-    const english = messages.slice(count);
+    const english = messages.filter((m) => !before.has(m));  // file names do not sort by time
+    assert.equal(english.length, expected);
     assert.ok(english.every((m) => /Subject: Reminder: training on sex for compensation/.test(m)));
     const admin = await loggedIn(mailServer, 'admin');
     assert.match((await admin.get('/admin/audit?action=training_reminders_send')).text,
       /managers: \d+ sent, 0 failed/);
   });
+});
+
+// The missing employees a unit's page lists for its manager: [{ name, email }].
+function missingOf(unitPage) {
+  return [...unitPage.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td>/g)]
+    .map((m) => ({ name: m[1], email: m[2] }));
+}
+
+// The body of a received message, quoted-printable decoded.
+function bodyOf(message) {
+  return decodeQuotedPrintable(message.split(/\r?\n\r?\n/).slice(1).join('\n\n'));
+}
+
+describe('reminders to employees over SMTP', () => {
+  let smtp;
+  let mailServer;
+  before(async () => {
+    smtp = await startSmtp();
+    mailServer = await startServer({
+      env: {
+        SYNLIG_SMTP_HOST: '127.0.0.1', SYNLIG_SMTP_PORT: String(smtp.port),
+        SYNLIG_SMTP_SECURITY: 'none', SYNLIG_SMTP_FROM: 'utbildning@demo.synlig.invalid',
+        SYNLIG_SMTP_FROM_NAME: 'Utbildningsregistret',
+      },
+    });
+  });
+  after(async () => {
+    if (mailServer) await mailServer.stop();
+    if (smtp) await smtp.stop();
+  });
+
+  test('each missing employee gets one Swedish message with the courses and no one else\'s data',
+    async () => {
+      const coordinator = await loggedIn(mailServer, 'training_coordinator');
+      const coverage = (await coordinator.get('/training')).text;
+      const units = [...coverage.matchAll(/<tr id="coverage-unit-(\d+)">/g)].map((m) => m[1]);
+      const missing = {};  // unit id -> its missing employees
+      for (const unit of units) {
+        missing[unit] = missingOf((await coordinator.get(`/training/units/${unit}`)).text);
+      }
+      const [unit] = units.filter((u) => missing[u].length >= 2);
+      assert.ok(unit, 'the demo has a unit with two or more employees missing');
+      const everyone = Object.values(missing).flat();
+      const r = await postAs(coordinator, '/training/reminders', {
+        audience: 'employees', unit, lang: 'sv', note: '',
+      });
+      assert.equal(r.status, 200);
+      const messages = smtp.messages();
+      assert.equal(messages.length, missing[unit].length);
+      const recipients = [];
+      for (const m of messages) {
+        const to = m.match(/^To: <([^>]+)>/m)[1];
+        recipients.push(to);
+        assert.match(m, new RegExp(`^X-RcptTo: ${to.replace(/\./g, '\\.')}$`, 'm'),
+          'the envelope recipient is the addressee only');
+        assert.equal(decodeHeader(m.match(/^Subject: (.*(?:\r?\n\s.*)*)/m)[1]),
+          'Påminnelse: utbildning om sex mot ersättning');
+        const self = missing[unit].find((e) => e.email === to);
+        assert.ok(self, `${to} is one of the unit's missing employees`);
+        const body = bodyOf(m);
+        assert.match(body, new RegExp(`^Hej ${self.name}!`, 'm'));
+        assert.match(body, /Utbildningar som räknas:/);
+        assert.match(body,
+          /Sex mot ersättning – webbutbildning, inriktning vuxna \(Socialstyrelsen\)/);
+        assert.match(body,
+          /Sex mot ersättning – webbutbildning, inriktning barn och unga \(Socialstyrelsen\)/);
+        for (const other of everyone.filter((e) => e.email !== to)) {
+          assert.ok(!m.includes(other.email), `${to}'s message names ${other.email}`);
+          assert.ok(!body.includes(other.name), `${to}'s message names ${other.name}`);
+        }
+      }
+      assert.deepEqual(recipients.sort(), missing[unit].map((e) => e.email).sort());
+    });
 });
 
 describe('readers', () => {
