@@ -68,6 +68,45 @@ test('only analysts see the ads page', async () => {
   assert.equal((await anonymous.get(`/rounds/${round}/ads`)).status, 303);
 });
 
+// Each phone number of a JSON Lines file in the forms it could be stored or logged in: as
+// displayed, its digits, and for a plain number its national and E.164 forms.
+function phoneForms(jsonl) {
+  const out = new Set();
+  for (const line of jsonl.split('\n')) {
+    let ad;
+    try { ad = JSON.parse(line); } catch { continue; }
+    for (const shown of ad?.phones ?? []) {
+      out.add(shown);
+      const digits = shown.replace(/\D/g, '');
+      if (digits.length < 7) continue;  // obfuscated with words: the displayed form only
+      out.add(digits);
+      const e164 = shown.trim().startsWith('+') ? digits : `46${digits.replace(/^0/, '')}`;
+      out.add(e164);
+      out.add(`+${e164}`);
+      if (!shown.trim().startsWith('+')) out.add(digits.replace(/^0/, ''));
+    }
+  }
+  assert.ok(out.has('+46701740605') && out.has('+40721234567') && out.has('+48601234567'),
+    `E.164 forms of the sample: ${[...out]}`);
+  return [...out];
+}
+
+test('an upload over the body limit is 413 and one over 50,000 ads is 413 with the reason',
+  async () => {
+    const path = `/rounds/${round}/ads`;
+    const imports = async () => ((await analyst.get(path)).text.match(/ads\?import=\d+"/g) ?? [])
+      .length;
+    const before = await imports();
+    const big = `${SAMPLE.split('\n')[0]}\n`.repeat(Math.ceil(300 * 1024 / SAMPLE.length) * 20);
+    assert.ok(big.length > 256 * 1024);
+    let r = await upload(analyst, path, big, 'big.jsonl');
+    assert.equal(r.status, 413);
+    r = await upload(analyst, path, '{}\n'.repeat(50_001), 'many.jsonl');
+    assert.equal(r.status, 413);
+    assert.match(r.text, /fler än 50 000 annonser/);
+    assert.equal(await imports(), before, 'nothing was stored');
+  });
+
 test('no phone number or name of the upload is in the database file or the log', async () => {
   // The sample with names found nowhere else (the demo's own data has common first names).
   const names = { Sofia: 'Qirsavel', Irina: 'Yvarnette', Elena: 'Xelindra', Anna: 'Zoltea',
@@ -76,9 +115,10 @@ test('no phone number or name of the upload is in the database file or the log',
   for (const [from, to] of Object.entries(names)) file = file.replaceAll(from, to);
   const r = await upload(analyst, `/rounds/${round}/ads`, file, 'renamed.jsonl');
   assert.equal(r.status, 303, r.text);
-  // Every number of the sample in its digits (and as written), and every name in its titles.
+  // Every number of the sample as written, in its digits, nationally and in E.164 (with and
+  // without the +), and every name in its titles.
   const secrets = ['1740605', '1740607', '1740609', '174 06 05', '701740605', '1234567',
-    '601234567', ...Object.values(names)];
+    '601234567', ...Object.values(names), ...phoneForms(file)];
   let stored = '';
   for (const suffix of ['', '-wal']) {
     try {
