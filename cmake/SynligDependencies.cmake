@@ -21,8 +21,6 @@ find_package(simdjson QUIET)
 pkg_check_modules(XXHASH IMPORTED_TARGET libxxhash)
 find_library(PHONENUMBER_LIB phonenumber)
 find_path(PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h)
-# libs/ads: saved HTML listing pages (gumbo, Debian libgumbo-dev).
-pkg_check_modules(GUMBO IMPORTED_TARGET gumbo)
 # libs/report: .xlsx reading and .docx writing (libzip), Excel export (libxlsxwriter), PDF
 # (cairo + pango).
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
@@ -34,3 +32,5 @@ pkg_check_modules(CURL IMPORTED_TARGET libcurl)
 # libreadstat-dev; no pkg-config file). Optional: without it the export answers 404.
 find_library(READSTAT_LIB readstat)
 find_path(READSTAT_INCLUDE readstat.h)
+# libs/ads: saved HTML listing pages (gumbo, Debian libgumbo-dev).
+pkg_check_modules(GUMBO IMPORTED_TARGET gumbo)

@@ -26,9 +26,9 @@ Commands:
   migrate    apply pending database migrations and print the schema version
   user       add, list, disable, enable users and reset passwords
   estimate   estimate the hidden total from capture data (multiple systems estimation)
+  ads        online-ad analysis: import, link advertisers and networks, indicators, counts
   stats      import Brå's reported crimes and SCB's population for the council report
   disclosure check a published table for cells that could reveal a person
-  ads        online-ad analysis: import, link advertisers and networks, indicators, counts
 
 Options:
   --help     show this help (every command has --help too)

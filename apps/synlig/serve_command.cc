@@ -3,8 +3,8 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <thread>
 
 #include "cli.h"
