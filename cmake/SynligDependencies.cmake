@@ -26,6 +26,8 @@ find_path(PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# libs/mail: SMTP for reminder e-mails (libcurl, Debian libcurl4-openssl-dev); optional.
+pkg_check_modules(CURL IMPORTED_TARGET libcurl)
 # libs/web: the analyst's SPSS .sav export of aggregate tables (ReadStat, Debian
 # libreadstat-dev; no pkg-config file). Optional: without it the export answers 404.
 find_library(READSTAT_LIB readstat)

@@ -35,8 +35,8 @@ const std::string& AsString(const Value& v) { return std::get<std::string>(v); }
 
 constexpr std::int64_t kDay = 24 * 3600;
 
-const std::array<Field, 11>& Fields() {
-  static const std::array<Field, 11> kFields = {{
+const std::array<Field, 19>& Fields() {
+  static const std::array<Field, 19> kFields = {{
       {"server", "bind", "SYNLIG_BIND", Kind::kString, 0, 0, true,
        [](Config& c, const Value& v) { c.server.bind = AsString(v); }},
       {"server", "port", "SYNLIG_PORT", Kind::kInt, 0, 65535, false,
@@ -64,6 +64,22 @@ const std::array<Field, 11>& Fields() {
        [](Config& c, const Value& v) { c.database.url = AsString(v); }},
       {"database", "sqlite_synchronous", "SYNLIG_SQLITE_SYNCHRONOUS", Kind::kString, 0, 0, true,
        [](Config& c, const Value& v) { c.database.sqlite_synchronous = AsString(v); }},
+      {"smtp", "host", "SYNLIG_SMTP_HOST", Kind::kString, 0, 0, false,
+       [](Config& c, const Value& v) { c.smtp.host = AsString(v); }},
+      {"smtp", "port", "SYNLIG_SMTP_PORT", Kind::kInt, 1, 65535, false,
+       [](Config& c, const Value& v) { c.smtp.port = static_cast<int>(AsInt(v)); }},
+      {"smtp", "security", "SYNLIG_SMTP_SECURITY", Kind::kString, 0, 0, true,
+       [](Config& c, const Value& v) { c.smtp.security = AsString(v); }},
+      {"smtp", "username", "SYNLIG_SMTP_USERNAME", Kind::kString, 0, 0, false,
+       [](Config& c, const Value& v) { c.smtp.username = AsString(v); }},
+      {"smtp", "password", "SYNLIG_SMTP_PASSWORD", Kind::kString, 0, 0, false,
+       [](Config& c, const Value& v) { c.smtp.password = AsString(v); }},
+      {"smtp", "from", "SYNLIG_SMTP_FROM", Kind::kString, 0, 0, false,
+       [](Config& c, const Value& v) { c.smtp.from = AsString(v); }},
+      {"smtp", "from_name", "SYNLIG_SMTP_FROM_NAME", Kind::kString, 0, 0, false,
+       [](Config& c, const Value& v) { c.smtp.from_name = AsString(v); }},
+      {"smtp", "timeout_seconds", "SYNLIG_SMTP_TIMEOUT_SECONDS", Kind::kInt, 1, 600, false,
+       [](Config& c, const Value& v) { c.smtp.timeout_seconds = static_cast<int>(AsInt(v)); }},
   }};
   return kFields;
 }
@@ -83,6 +99,12 @@ Status Check(const Field& f, const Value& v, const std::string& where) {
   } else if (f.kind == Kind::kString) {
     const std::string& s = AsString(v);
     if (f.non_empty && s.empty()) return InvalidArgument(where + " must not be empty", Dotted(f));
+    if (f.section == "smtp" && f.key == "security" && s != "none" && s != "starttls_optional" &&
+        s != "starttls" && s != "tls") {
+      return InvalidArgument(where + " must be \"none\", \"starttls_optional\", \"starttls\" or "
+                                     "\"tls\", not \"" + s + "\"",
+                             Dotted(f));
+    }
     if (f.key == "sqlite_synchronous" && s != "full" && s != "normal") {
       return InvalidArgument(where + " must be \"full\" or \"normal\", not \"" + s + "\"",
                              Dotted(f));
@@ -99,7 +121,8 @@ const Field* FindField(std::string_view section, std::string_view key) {
 }
 
 bool KnownSection(std::string_view section) {
-  return section == "server" || section == "security" || section == "database";
+  return section == "server" || section == "security" || section == "database" ||
+         section == "smtp";
 }
 
 std::string_view TypeName(Kind kind) {
@@ -194,12 +217,12 @@ Result<Config> ParseConfig(std::string_view text, std::string_view source_name) 
     std::string_view section = section_key.str();
     if (!KnownSection(section) && !section_node.is_table()) {
       return InvalidArgument("unknown key " + std::string(section) + in +
-                                 " (settings belong in [server], [security] or [database])",
+                                 " (settings belong in [server], [security], [database] or [smtp])",
                              std::string(section));
     }
     if (!KnownSection(section)) {
       return InvalidArgument("unknown section [" + std::string(section) + "]" + in +
-                                 " (known: [server], [security], [database])",
+                                 " (known: [server], [security], [database], [smtp])",
                              std::string(section));
     }
     const toml::table* section_table = section_node.as_table();

@@ -35,10 +35,23 @@ struct DatabaseConfig {
   std::string sqlite_synchronous = "full";  // "full" or "normal"
 };
 
+// Reminder e-mails (SMTP); no host = mail is not configured. See docs/training.md.
+struct SmtpConfig {
+  std::string host;
+  int port = 587;
+  std::string security = "starttls";  // "none", "starttls_optional", "starttls", "tls"
+  std::string username;               // empty = no authentication
+  std::string password;               // better in SYNLIG_SMTP_PASSWORD than in the file
+  std::string from;                   // sender address; required when host is set
+  std::string from_name = "Synlig";
+  int timeout_seconds = 30;
+};
+
 struct Config {
   ServerConfig server;
   SecurityConfig security;
   DatabaseConfig database;
+  SmtpConfig smtp;
 };
 
 // Parses a configuration file's text. Every key is optional; absent keys keep the defaults.
@@ -60,7 +73,8 @@ EnvLookup ProcessEnvironment();
 // Applies SYNLIG_DB, SYNLIG_PORT, SYNLIG_BIND, SYNLIG_THREADS, SYNLIG_MAX_BODY_BYTES,
 // SYNLIG_SECURE_COOKIES (true/false/1/0), SYNLIG_SESSION_TTL_SECONDS,
 // SYNLIG_LOCKOUT_THRESHOLD, SYNLIG_LOCKOUT_SECONDS, SYNLIG_KEY_FILE and
-// SYNLIG_SQLITE_SYNCHRONOUS. kInvalidArgument naming the variable for a malformed or
+// SYNLIG_SQLITE_SYNCHRONOUS, and SYNLIG_SMTP_HOST, _PORT, _SECURITY, _USERNAME, _PASSWORD,
+// _FROM, _FROM_NAME, _TIMEOUT_SECONDS. kInvalidArgument naming the variable for a malformed or
 // out-of-range value (same ranges as ParseConfig).
 Status ApplyEnvironment(Config& config, const EnvLookup& env);
 

@@ -10,6 +10,7 @@
 #include "demo_data.h"
 #include "demo_report.h"
 #include "demo_followup.h"
+#include "demo_training.h"
 #include "synlig/survey/questionnaire.h"
 #include "synlig/web/accounts.h"
 
@@ -226,6 +227,8 @@ Result<std::vector<RoundSummary>> CreateDemo(DemoContext& d) {
   }
   auto followup = demo::CreateFollowupDemo(d.db, d.cli.clock, d.seed, d.unit_ids);
   if (!followup) return Unexpected(followup.error());
+  auto training = demo::CreateTrainingDemo(d.db, d.cli.clock);
+  if (!training) return Unexpected(training.error());
   return summaries;
 }
 

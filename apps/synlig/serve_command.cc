@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <memory>
 #include <ostream>
 #include <thread>
 
@@ -122,8 +123,32 @@ int RunServe(std::span<const std::string> raw, CliContext& ctx) {
   options.password_cost = ctx.password_cost;
   options.access_log = args->Has("access-log");
 
+  // Reminder e-mails of the training register: configured by [smtp] (docs/training.md).
+  std::unique_ptr<mail::Sender> mailer;
+  if (!config->smtp.host.empty()) {
+    auto security = mail::ParseSecurity(config->smtp.security);
+    if (!security) return RuntimeError(ctx, "serve", security.error());
+    mail::SmtpOptions smtp;
+    smtp.host = config->smtp.host;
+    smtp.port = config->smtp.port;
+    smtp.security = *security;
+    smtp.username = config->smtp.username;
+    smtp.password = config->smtp.password;
+    smtp.from = config->smtp.from;
+    smtp.from_name = config->smtp.from_name;
+    smtp.timeout_seconds = config->smtp.timeout_seconds;
+    auto sender = mail::MakeSmtpSender(smtp, ctx.clock);
+    if (!sender) return RuntimeError(ctx, "serve", sender.error());
+    mailer = *std::move(sender);
+    log.Info("mail_configured", {{"host", smtp.host},
+                                 {"port", std::to_string(smtp.port)},
+                                 {"security", std::string(mail::SecurityCode(smtp.security))}});
+  }
+
   SignalStopper stopper;  // before the server's threads exist, so they inherit the mask
-  web::Server server({**db, **keys, ctx.clock, ctx.random}, options);
+  web::ServerDeps deps{**db, **keys, ctx.clock, ctx.random};
+  deps.mail = mailer.get();
+  web::Server server(deps, options);
   auto port = server.Bind();
   if (!port) {
     log.Error("bind_failed", {{"bind", options.bind}, {"error", port.error().message()}});

@@ -8,6 +8,7 @@ import {
   Client, ROLES, createUser, csrfOf, loggedIn, postAs, setCookies, startServer,
 } from './harness.mjs';
 import { idsWithPrefix, readRouteTable } from './html.mjs';
+import { trainingRecipes, trainingSetup, uploadBody } from './training_support.mjs';
 import { followupRecipes } from './prevention_recipes.mjs';
 import { prepareReportRecipes, reportRecipes } from './report_recipes.mjs';
 
@@ -90,6 +91,12 @@ const RECIPES = {
   'GET /rounds/{id}/tables.csv': () => ({
     path: `/rounds/${ids.openRound}/tables.csv?lang=en`, ok: 200,
   }),
+  'GET /rounds/{id}/ads': () => ({ path: `/rounds/${ids.openRound}/ads`, ok: 200 }),
+  // Without a file the upload is refused (422) and nothing is stored; ads.test.mjs
+  // uploads real files.
+  'POST /rounds/{id}/ads': () => ({
+    path: `/rounds/${ids.openRound}/ads`, ok: 422, form: {},
+  }),
   'GET /reports': () => ({ path: '/reports', ok: 200 }),
   'GET /reports/{id}': () => ({ path: `/reports/${ids.closedRound}`, ok: 200 }),
   'GET /reports/{id}/tables.csv': () => ({
@@ -142,6 +149,11 @@ async function send(route, requester, recipe) {
   if (route.method === 'POST' && form && !('csrf' in form) && client) {
     form = { ...form, csrf: await client.sessionCsrf() };
   }
+  if (recipe.multipart) {  // the training import's upload
+    return c.request(route.method, recipe.path, {
+      body: await uploadBody(client), headers, keepCookies: false,
+    });
+  }
   return c.request(route.method, recipe.path, { form, headers, keepCookies: false });
 }
 
@@ -171,6 +183,8 @@ before(async () => {
   await prepareReportRecipes({ clients, ids });
   ids.roundsBefore = idsWithPrefix((await analyst.get('/rounds')).text, 'round-link-').length;
   ids.unitsBefore = idsWithPrefix((await admin.get('/admin/units')).text, 'unit-row-').length;
+  Object.assign(RECIPES, trainingRecipes(await trainingSetup(() => clients.admin, () => ++created),
+    () => ++created));
 });
 
 after(async () => { if (server) await server.stop(); });

@@ -267,6 +267,37 @@ TEST(ResolveConfig, RejectsFlagOutOfRange) {
   EXPECT_NE(c.error().message().find("--port"), std::string::npos);
 }
 
+TEST(ParseConfig, ReadsTheSmtpSectionForReminders) {
+  auto c = ParseConfig(
+      "[smtp]\nhost = \"smtp.kommun.example\"\nport = 465\nsecurity = \"tls\"\n"
+      "username = \"synlig\"\nfrom = \"synlig@kommun.example\"\nfrom_name = \"Synlig\"\n"
+      "timeout_seconds = 10\n",
+      "a.toml");
+  ASSERT_TRUE(c.has_value()) << c.error().ToString();
+  EXPECT_EQ(c->smtp.host, "smtp.kommun.example");
+  EXPECT_EQ(c->smtp.port, 465);
+  EXPECT_EQ(c->smtp.security, "tls");
+  EXPECT_EQ(c->smtp.from, "synlig@kommun.example");
+  EXPECT_EQ(c->smtp.timeout_seconds, 10);
+  EXPECT_TRUE(c->smtp.password.empty());
+  EXPECT_TRUE(Config{}.smtp.host.empty());  // mail is off unless configured
+  ExpectInvalid(ParseConfig("[smtp]\nsecurity = \"ssl\"\n", "a.toml"), "smtp.security",
+                "starttls");
+  ExpectInvalid(ParseConfig("[smtp]\nport = 0\n", "a.toml"), "smtp.port", "between 1 and 65535");
+}
+
+TEST(ApplyEnvironment, SmtpPasswordComesFromTheEnvironment) {
+  Config c;
+  ASSERT_TRUE(ApplyEnvironment(c, FakeEnv({{"SYNLIG_SMTP_HOST", "127.0.0.1"},
+                                          {"SYNLIG_SMTP_PORT", "2525"},
+                                          {"SYNLIG_SMTP_SECURITY", "none"},
+                                          {"SYNLIG_SMTP_PASSWORD", "s3cret"}})));
+  EXPECT_EQ(c.smtp.host, "127.0.0.1");
+  EXPECT_EQ(c.smtp.port, 2525);
+  EXPECT_EQ(c.smtp.security, "none");
+  EXPECT_EQ(c.smtp.password, "s3cret");
+}
+
 TEST(KeyFilePath, DefaultsToDatabasePathPlusKeys) {
   Config c;
   c.database.url = "sqlite:/srv/a.db";

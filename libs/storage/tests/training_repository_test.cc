@@ -1,9 +1,11 @@
 // TrainingRepository on every backend: records and their uniqueness, completions, staged
 // imports applied all-or-nothing, targets and the register as a whole.
+#include <algorithm>
 #include <set>
 
 #include "storage_test_fixture.h"
 #include "synlig/storage/test_support.h"
+#include "synlig/training/coverage.h"
 
 namespace synlig::storage {
 namespace {
@@ -212,7 +214,7 @@ TEST_P(TrainingRepositoryTest, ImportIsAppliedOnceAllOrNothing) {
 
   // A row naming a missing employee stores nothing, and the import stays pending.
   std::vector<training::PlannedCompletion> bad = {{2, b, course, D("2026-01-01")},
-                                                   {3, 999, course, D("2026-01-01")}};
+                                                  {3, 999, course, D("2026-01-01")}};
   auto failed = repo.ApplyImport(*id, bad, kNow);
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().field(), "employee");
@@ -220,7 +222,7 @@ TEST_P(TrainingRepositoryTest, ImportIsAppliedOnceAllOrNothing) {
   EXPECT_EQ(repo.FindImport(*id)->state, ImportState::kPending);
 
   std::vector<training::PlannedCompletion> rows = {{2, a, course, D("2026-03-05")},  // known
-                                                    {3, b, course, D("2026-01-01")}};
+                                                   {3, b, course, D("2026-01-01")}};
   auto outcome = repo.ApplyImport(*id, rows, kNow + 5);
   ASSERT_TRUE(outcome) << outcome.error().ToString();
   EXPECT_EQ(outcome->added, 1);
@@ -283,6 +285,43 @@ TEST_P(TrainingRepositoryTest, TargetsReplaceTheirScope) {
   ASSERT_TRUE(repo.RemoveTarget(dept));
   ASSERT_TRUE(repo.RemoveTarget(dept));
   EXPECT_EQ(repo.LoadRegister()->targets.size(), 1u);
+}
+
+// What the council report calls: the stored register, summarised for the report's date
+// (training::SummariseCoverage); a completion after that date does not count yet.
+TEST_P(TrainingRepositoryTest, StoredRegisterGivesTheReportsCoverageSummaryForADate) {
+  auto& repo = db().training();
+  TrainingFixture f(repo);
+  const Id dept = f.Department("Socialförvaltningen");
+  const Id unit = f.Unit(dept, "Fältgruppen");
+  const Id in_group = f.Role("Roll i målgruppen", true);
+  const Id a = f.Employee("A", "a@k.se", unit, in_group);
+  f.Employee("B", "b@k.se", unit, in_group);
+  f.Employee("C", "c@k.se", unit, f.Role("Roll utanför målgruppen", false));
+  const Id course = f.SeededCourse("SOS-VUXNA");
+  ASSERT_TRUE(repo.AddCompletion({0, a, course, D("2026-03-05"), {}, 0}, std::nullopt, kNow));
+  ASSERT_TRUE(repo.SetTarget({std::nullopt, 80, D("2027-12-31"), "KF 2025 § 12"}));
+  auto reg = repo.LoadRegister();
+  ASSERT_TRUE(reg) << reg.error().ToString();
+
+  const training::CoverageSummary before = training::SummariseCoverage(*reg, D("2026-03-04"));
+  EXPECT_EQ(before.overall.covered, 0);
+  EXPECT_EQ(before.overall.target_group, 2);
+  const training::CoverageSummary s = training::SummariseCoverage(*reg, D("2026-03-05"));
+  EXPECT_EQ(FormatDate(s.as_of), "2026-03-05");
+  EXPECT_EQ(s.overall.covered, 1);
+  EXPECT_EQ(s.overall.target_group, 2);
+  EXPECT_EQ(s.overall.SharePercent(), 50);
+  ASSERT_TRUE(s.target);
+  EXPECT_EQ(s.target->target.share_percent, 80);
+  EXPECT_FALSE(s.target->met);
+  EXPECT_EQ(s.target->needed, 1);  // ceil(0.8 * 2) - 1
+  const auto d =
+      std::find_if(s.departments.begin(), s.departments.end(),
+                   [&](const training::DepartmentCoverage& x) { return x.department_id == dept; });
+  ASSERT_NE(d, s.departments.end());
+  EXPECT_EQ(d->count.covered, 1);
+  EXPECT_EQ(d->count.target_group, 2);
 }
 
 TEST_P(TrainingRepositoryTest, FailingWriteLeavesTheRegisterUnchanged) {

@@ -183,10 +183,9 @@ CoverageReport ComputeCoverage(const Register& reg, const Date& as_of, int trend
     report.cells.push_back({key.first, key.second, count});
   }
   for (auto& [id, unit] : per_unit) {
-    std::sort(unit.missing.begin(), unit.missing.end(),
-              [](const Employee& a, const Employee& b) {
-                return a.name < b.name || (a.name == b.name && a.id < b.id);
-              });
+    std::sort(unit.missing.begin(), unit.missing.end(), [](const Employee& a, const Employee& b) {
+      return a.name < b.name || (a.name == b.name && a.id < b.id);
+    });
     report.units.push_back(std::move(unit));
   }
   std::sort(report.units.begin(), report.units.end(),
@@ -209,8 +208,8 @@ CoverageReport ComputeCoverage(const Register& reg, const Date& as_of, int trend
   std::vector<MonthPoint> trend;
   for (int i = 0; i < std::max(trend_months, 0); ++i) {
     const int end = DayNumber(MonthEnd(year, static_cast<unsigned>(month)));
-    const int start = DayNumber(Date{std::chrono::year(year) / std::chrono::month(
-                                         static_cast<unsigned>(month)) / 1});
+    const int start = DayNumber(
+        Date{std::chrono::year(year) / std::chrono::month(static_cast<unsigned>(month)) / 1});
     MonthPoint p;
     p.year = year;
     p.month = static_cast<unsigned>(month);

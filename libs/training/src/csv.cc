@@ -51,7 +51,7 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
   std::vector<std::string> record;
   std::string field;
   bool in_quotes = false;
-  bool after_quote = false;   // a quoted field just closed
+  bool after_quote = false;    // a quoted field just closed
   bool field_started = false;  // anything seen on this record
   int record_line = line;
   int quote_line = line;
@@ -75,8 +75,7 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
     }
     if (!blank || record.size() > 1) {
       if (table.records.size() >= kMaxCsvRecords) {
-        return InvalidArgument("the file has more than " + std::to_string(kMaxCsvRecords) +
-                                   " rows",
+        return InvalidArgument("the file has more than " + std::to_string(kMaxCsvRecords) + " rows",
                                "file_too_large");
       }
       table.records.push_back(std::move(record));
@@ -115,8 +114,8 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
       after_quote = false;
     } else if (after_quote) {
       return InvalidArgument("line " + std::to_string(line) + ": '" + std::string(1, c) +
-                                 "' after a closing quote (expected the separator " +
-                                 SepName(sep) + " or a line end)",
+                                 "' after a closing quote (expected the separator " + SepName(sep) +
+                                 " or a line end)",
                              "file_quote");
     } else if (c == '"' && field.empty()) {
       in_quotes = true;
@@ -133,9 +132,8 @@ Result<CsvTable> ParseCsv(std::string_view text, std::optional<char> separator) 
     }
   }
   if (in_quotes) {
-    return InvalidArgument("a quote opened on line " + std::to_string(quote_line) +
-                               " is never closed",
-                           "file_quote");
+    return InvalidArgument(
+        "a quote opened on line " + std::to_string(quote_line) + " is never closed", "file_quote");
   }
   if (field_started || !field.empty() || after_quote || !record.empty()) {
     if (Status s = end_record(); !s) return Unexpected(s.error());

@@ -43,9 +43,9 @@ Result<ImportFile> ReadImportFile(std::string_view bytes) {
   for (const std::string& h : table->records.front()) {
     std::string name = NormaliseName(h);
     if (name.empty()) {
-      return InvalidArgument("column " + std::to_string(file.header.size() + 1) +
-                                 " of the header row has no name",
-                             "file_header");
+      return InvalidArgument(
+          "column " + std::to_string(file.header.size() + 1) + " of the header row has no name",
+          "file_header");
     }
     if (!seen.insert(FoldForMatch(name)).second) {
       return InvalidArgument("the header row names column '" + name + "' twice", "file_header");
@@ -70,8 +70,8 @@ ColumnMapping GuessMapping(const std::vector<std::string>& header) {
     } else if (m.date < 0 && ContainsAny(h, {"datum", "date", "slutförd", "genomförd", "avklarad",
                                              "completed", "klar"})) {
       m.date = col;
-    } else if (m.course < 0 && ContainsAny(h, {"kurs", "course", "utbildning", "modul",
-                                               "training"})) {
+    } else if (m.course < 0 &&
+               ContainsAny(h, {"kurs", "course", "utbildning", "modul", "training"})) {
       m.course = col;
     } else if (m.name < 0 && ContainsAny(h, {"namn", "name", "deltagare", "participant"})) {
       m.name = col;
@@ -101,8 +101,7 @@ Status CheckMapping(const ColumnMapping& mapping, std::size_t columns) {
                              "mapping");
     }
     if (!used.insert(col).second) {
-      return InvalidArgument("column " + std::to_string(col + 1) + " is chosen twice",
-                             "mapping");
+      return InvalidArgument("column " + std::to_string(col + 1) + " is chosen twice", "mapping");
     }
   }
   return Ok();
@@ -176,7 +175,7 @@ Result<ImportPlan> PlanImport(const ImportFile& file, const ColumnMapping& mappi
     const int row = RowNumber(i);
     auto cell = [&](int col) -> std::string_view {
       return col >= 0 && static_cast<std::size_t>(col) < r.size() ? std::string_view(r[col])
-                                                                   : std::string_view();
+                                                                  : std::string_view();
     };
     const std::string email_text = NormaliseName(cell(mapping.email));
     const std::string name_text = NormaliseName(cell(mapping.name));
@@ -239,10 +238,8 @@ Result<ImportPlan> PlanImport(const ImportFile& file, const ColumnMapping& mappi
     const int day = static_cast<int>(std::chrono::sys_days(*date).time_since_epoch().count());
     auto [it, fresh] = seen.emplace(std::make_tuple(employee->id, course->id, day), row);
     if (!fresh) {
-      plan.errors.push_back({row, RowProblem::kDuplicateRow, Shorten(email_text.empty()
-                                                                         ? name_text
-                                                                         : email_text),
-                             it->second});
+      plan.errors.push_back({row, RowProblem::kDuplicateRow,
+                             Shorten(email_text.empty() ? name_text : email_text), it->second});
       continue;
     }
     plan.rows.push_back({row, employee->id, course->id, *date});

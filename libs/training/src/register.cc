@@ -8,7 +8,9 @@
 namespace synlig::training {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -17,8 +19,7 @@ bool IsAsciiAlnum(char c) {
 Status CheckUrl(const std::string& url) {
   if (url.empty()) return Ok();
   if (url.size() > kMaxUrlBytes) {
-    return InvalidArgument("the address is over " + std::to_string(kMaxUrlBytes) + " bytes",
-                           "url");
+    return InvalidArgument("the address is over " + std::to_string(kMaxUrlBytes) + " bytes", "url");
   }
   if (!url.starts_with("https://") && !url.starts_with("http://")) {
     return InvalidArgument("'" + url + "' is not an http(s) address", "url");
@@ -92,11 +93,12 @@ std::string NormaliseName(std::string_view text) {
 
 Result<std::string> CheckName(std::string_view text, std::string_view field) {
   std::string name = NormaliseName(text);
-  if (name.empty()) return InvalidArgument("the " + std::string(field) + " is empty", std::string(field));
+  if (name.empty())
+    return InvalidArgument("the " + std::string(field) + " is empty", std::string(field));
   if (name.size() > kMaxNameBytes) {
-    return InvalidArgument("the " + std::string(field) + " is over " +
-                               std::to_string(kMaxNameBytes) + " bytes",
-                           std::string(field));
+    return InvalidArgument(
+        "the " + std::string(field) + " is over " + std::to_string(kMaxNameBytes) + " bytes",
+        std::string(field));
   }
   if (!internal::IsValidUtf8(name) || internal::HasControl(name)) {
     return InvalidArgument("the " + std::string(field) + " holds bytes that are not text",
@@ -110,9 +112,8 @@ Result<std::string> NormaliseEmail(std::string_view text, std::string_view field
   const std::string f(field);
   if (email.empty()) return InvalidArgument("the e-mail address is empty", f);
   if (email.size() > kMaxEmailBytes) {
-    return InvalidArgument("the e-mail address is over " + std::to_string(kMaxEmailBytes) +
-                               " bytes",
-                           f);
+    return InvalidArgument(
+        "the e-mail address is over " + std::to_string(kMaxEmailBytes) + " bytes", f);
   }
   for (char& c : email) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -124,8 +125,8 @@ Result<std::string> NormaliseEmail(std::string_view text, std::string_view field
     const std::string_view local = std::string_view(email).substr(0, at);
     const std::string_view domain = std::string_view(email).substr(at + 1);
     for (const char c : local) {
-      if (!IsAsciiAlnum(c) && std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) ==
-                                  std::string_view::npos) {
+      if (!IsAsciiAlnum(c) &&
+          std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) == std::string_view::npos) {
         ok = false;
       }
     }
@@ -155,7 +156,8 @@ std::string FoldForMatch(std::string_view text) {
     } else if (c == 0xC3 && i + 1 < folded.size()) {
       // U+00C0..U+00DE (but U+00D7 ×) are the capitals of U+00E0..U+00FE.
       const auto next = static_cast<unsigned char>(folded[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) folded[i + 1] = static_cast<char>(next + 0x20);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        folded[i + 1] = static_cast<char>(next + 0x20);
       ++i;
     }
   }
@@ -238,9 +240,9 @@ Status ValidateCourse(Course& course) {
 
 Status ValidateTarget(Target& target) {
   if (target.share_percent < 1 || target.share_percent > 100) {
-    return InvalidArgument("target share " + std::to_string(target.share_percent) +
-                               " % is not between 1 and 100",
-                           "share_percent");
+    return InvalidArgument(
+        "target share " + std::to_string(target.share_percent) + " % is not between 1 and 100",
+        "share_percent");
   }
   target.decision = NormaliseName(target.decision);
   if (target.decision.size() > kMaxNameBytes || !internal::IsValidUtf8(target.decision) ||

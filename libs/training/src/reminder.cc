@@ -89,9 +89,8 @@ Result<ReminderBatch> ComposeReminders(const std::vector<UnitCoverage>& units,
                                        const ReminderOptions& options) {
   const std::string note = NormaliseNote(options.note);
   if (note.size() > kMaxNoteBytes || !internal::IsValidUtf8(note)) {
-    return InvalidArgument("the note is over " + std::to_string(kMaxNoteBytes) +
-                               " bytes or not text",
-                           "note");
+    return InvalidArgument(
+        "the note is over " + std::to_string(kMaxNoteBytes) + " bytes or not text", "note");
   }
   for (const char c : note) {
     const auto u = static_cast<unsigned char>(c);

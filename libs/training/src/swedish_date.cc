@@ -143,8 +143,7 @@ Result<Date> ParseSwedishDate(std::string_view raw) {
   // 5/3 2026, 05.03.2026, 05-03-2026: day first.
   if (t[0].text.size() <= 2 && t[1].text.size() <= 2) {
     if (t[2].text.size() != 4) {
-      return InvalidArgument("'" + text + "' has a two-digit year; write all four digits",
-                             "date");
+      return InvalidArgument("'" + text + "' has a two-digit year; write all four digits", "date");
     }
     return Make(Number(t[2].text), static_cast<unsigned>(Number(t[1].text)),
                 static_cast<unsigned>(Number(t[0].text)), text);

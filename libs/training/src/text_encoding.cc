@@ -58,9 +58,8 @@ Result<std::string> FromUtf16(std::string_view bytes, bool little_endian) {
       return InvalidArgument("malformed UTF-16 at line " + std::to_string(line), "file_encoding");
     }
     if (cp == 0) {
-      return InvalidArgument("a NUL character at line " + std::to_string(line) +
-                                 ": not a text file",
-                             "file_binary");
+      return InvalidArgument(
+          "a NUL character at line " + std::to_string(line) + ": not a text file", "file_binary");
     }
     if (cp == '\n') ++line;
     internal::AppendUtf8(out, cp);

@@ -21,14 +21,11 @@ Register Sample() {
                {11, 1, "Vuxenenheten", "", true},
                {12, 2, "Skolan", "", true}};
   reg.roles = {{20, "Socialsekreterare", true}, {21, "Enhetschef", false}, {22, "Lärare", true}};
-  reg.employees = {{1, "Anna", "anna@x.se", 10, 20, true},
-                   {2, "Bertil", "bertil@x.se", 10, 20, true},
-                   {3, "Cissi", "cissi@x.se", 11, 20, true},
-                   {4, "Doris", "doris@x.se", 11, 20, true},
-                   {5, "Chefen", "chef@x.se", 10, 21, true},
-                   {6, "Erik", "erik@x.se", 12, 22, true},
-                   {7, "Fia", "fia@x.se", 12, 22, true},
-                   {8, "Gammal", "gammal@x.se", 12, 22, false}};
+  reg.employees = {
+      {1, "Anna", "anna@x.se", 10, 20, true},   {2, "Bertil", "bertil@x.se", 10, 20, true},
+      {3, "Cissi", "cissi@x.se", 11, 20, true}, {4, "Doris", "doris@x.se", 11, 20, true},
+      {5, "Chefen", "chef@x.se", 10, 21, true}, {6, "Erik", "erik@x.se", 12, 22, true},
+      {7, "Fia", "fia@x.se", 12, 22, true},     {8, "Gammal", "gammal@x.se", 12, 22, false}};
   Course counting;
   counting.id = 1;
   counting.code = "A";
@@ -40,14 +37,13 @@ Register Sample() {
   other.counts = false;
   reg.courses = {counting, other};
   reg.completions = {{0, 1, 1, D(2026, 1, 15), CompletionSource::kManual, 0},
-                     {0, 1, 1, D(2026, 3, 1), CompletionSource::kImport, 0},   // again
+                     {0, 1, 1, D(2026, 3, 1), CompletionSource::kImport, 0},  // again
                      {0, 2, 1, D(2026, 3, 10), CompletionSource::kImport, 0},
                      {0, 3, 2, D(2026, 2, 1), CompletionSource::kManual, 0},   // not counting
                      {0, 5, 1, D(2026, 2, 1), CompletionSource::kManual, 0},   // not target
                      {0, 6, 1, D(2026, 5, 20), CompletionSource::kManual, 0},  // after as_of
                      {0, 8, 1, D(2026, 1, 1), CompletionSource::kManual, 0}};  // inactive
-  reg.targets = {{std::nullopt, 80, D(2027, 12, 31), "KF § 1"},
-                 {2, 50, D(2026, 12, 31), ""}};
+  reg.targets = {{std::nullopt, 80, D(2027, 12, 31), "KF § 1"}, {2, 50, D(2026, 12, 31), ""}};
   return reg;
 }
 
@@ -128,7 +124,7 @@ TEST(CoverageTest, TrendCrossesTheYear) {
 TEST(CoverageTest, ReadersSeeNoSmallCountsAndNoRecoverableRow) {
   CoverageSummary s;
   s.departments = {{1, "A", OrgKind::kDepartment, {10, 20}, std::nullopt},
-                   {2, "B", OrgKind::kDepartment, {2, 12}, std::nullopt},   // covered 2 < 5
+                   {2, "B", OrgKind::kDepartment, {2, 12}, std::nullopt},  // covered 2 < 5
                    {3, "C", OrgKind::kDepartment, {30, 40}, std::nullopt},
                    {4, "D", OrgKind::kDepartment, {0, 0}, std::nullopt}};
   s.overall = {42, 72};

@@ -95,18 +95,18 @@ TEST(ImportTest, PlansEveryRowWhenAllIsWell) {
 TEST(ImportTest, EveryRowProblemIsReportedWithItsRowNumber) {
   ImportFile f = Read(
       "E-post,Namn,Kurs,Datum\n"
-      "okand@demo.synlig.invalid,,SOS-VUXNA,2026-03-05\n"      // 2 unknown e-mail
+      "okand@demo.synlig.invalid,,SOS-VUXNA,2026-03-05\n"              // 2 unknown e-mail
       "alva.exempelsson@demo.synlig.invalid,,Okänd kurs,2026-03-05\n"  // 3 unknown course
-      "alva.exempelsson@demo.synlig.invalid,,SOS-VUXNA,igår\n"  // 4 bad date
-      "alva.exempelsson@demo.synlig.invalid,,SOS-VUXNA,2026-07-01\n"  // 5 future
-      "alva.exempelsson@demo.synlig.invalid,,SOS-VUXNA,2026-03-05\n"  // 6 ok
+      "alva.exempelsson@demo.synlig.invalid,,SOS-VUXNA,igår\n"         // 4 bad date
+      "alva.exempelsson@demo.synlig.invalid,,SOS-VUXNA,2026-07-01\n"   // 5 future
+      "alva.exempelsson@demo.synlig.invalid,,SOS-VUXNA,2026-03-05\n"   // 6 ok
       "ALVA.EXEMPELSSON@demo.synlig.invalid,,sos-vuxna,5/3 2026\n"     // 7 duplicate of 6
-      ",Per Demodahl,SOS-VUXNA,2026-03-05\n"                   // 8 ambiguous name
-      ",Nils Ingen,SOS-VUXNA,2026-03-05\n"                     // 9 unknown name
-      ",,SOS-VUXNA,2026-03-05\n"                               // 10 no e-mail
-      "bo.pahittsson@demo.synlig.invalid,,,2026-03-05\n"       // 11 no course
-      "bo.pahittsson@demo.synlig.invalid,,SOS-VUXNA,\n"        // 12 no date
-      "bo.pahittsson@demo.synlig.invalid,Bo\n");               // 13 too few fields
+      ",Per Demodahl,SOS-VUXNA,2026-03-05\n"                           // 8 ambiguous name
+      ",Nils Ingen,SOS-VUXNA,2026-03-05\n"                             // 9 unknown name
+      ",,SOS-VUXNA,2026-03-05\n"                                       // 10 no e-mail
+      "bo.pahittsson@demo.synlig.invalid,,,2026-03-05\n"               // 11 no course
+      "bo.pahittsson@demo.synlig.invalid,,SOS-VUXNA,\n"                // 12 no date
+      "bo.pahittsson@demo.synlig.invalid,Bo\n");                       // 13 too few fields
   auto plan = PlanImport(f, GuessMapping(f.header), Employees(), Courses(), kToday);
   ASSERT_TRUE(plan) << plan.error().ToString();
   std::vector<std::pair<int, RowProblem>> got;
@@ -147,8 +147,7 @@ TEST(ImportTest, FileLevelProblemsAreErrors) {
             std::string::npos);
   EXPECT_NE(ReadImportFile("E-post;;Datum\nx;y;z\n").error().message().find("column 2"),
             std::string::npos);
-  EXPECT_NE(ReadImportFile("Kurs;kurs\nx;y\n").error().message().find("twice"),
-            std::string::npos);
+  EXPECT_NE(ReadImportFile("Kurs;kurs\nx;y\n").error().message().find("twice"), std::string::npos);
   EXPECT_FALSE(ReadImportFile("E-post;Kurs\n\"x;y\n"));
 }
 

@@ -10,9 +10,9 @@ TEST(RegisterTest, EmailIsTrimmedLowerCasedAndShapeChecked) {
   auto e = NormaliseEmail("  Anna.Exempel@Kommun.SE ");
   ASSERT_TRUE(e) << e.error().ToString();
   EXPECT_EQ(*e, "anna.exempel@kommun.se");
-  for (const char* bad : {"", "anna", "anna@", "@kommun.se", "anna@kommun", "a@@kommun.se",
-                          "an na@kommun.se", "anna@kommun..se", ".anna@kommun.se",
-                          "anna@kommun.s", "åsa@kommun.se"}) {
+  for (const char* bad :
+       {"", "anna", "anna@", "@kommun.se", "anna@kommun", "a@@kommun.se", "an na@kommun.se",
+        "anna@kommun..se", ".anna@kommun.se", "anna@kommun.s", "åsa@kommun.se"}) {
     auto r = NormaliseEmail(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
@@ -26,7 +26,10 @@ TEST(RegisterTest, NamesAreNormalisedAndBounded) {
   EXPECT_EQ(CheckName("   ", "name").error().field(), "name");
   EXPECT_EQ(CheckName(std::string(201, 'a'), "name").error().code(), ErrorCode::kInvalidArgument);
   EXPECT_TRUE(CheckName(std::string(200, 'a'), "name"));
-  EXPECT_FALSE(CheckName("a\x01" "b", "name"));
+  EXPECT_FALSE(
+      CheckName("a\x01"
+                "b",
+                "name"));
   EXPECT_FALSE(CheckName("\xC3", "name"));  // truncated UTF-8
 }
 

@@ -19,7 +19,9 @@ TEST(TextEncodingTest, PlainAndBomUtf8AreKept) {
 
 TEST(TextEncodingTest, Windows1252IsConvertedIncludingItsHighPunctuation) {
   // "Åsa Öberg – kurs €" in Windows-1252: C5 73 61 20 D6 62 65 72 67 20 96 20 ... 80
-  auto text = DecodeText("\xC5sa \xD6" "berg \x96 kurs \x80\n");
+  auto text = DecodeText(
+      "\xC5sa \xD6"
+      "berg \x96 kurs \x80\n");
   ASSERT_TRUE(text) << text.error().ToString();
   EXPECT_EQ(text->encoding, Encoding::kWindows1252);
   EXPECT_EQ(text->utf8, "Åsa Öberg – kurs €\n");
@@ -41,7 +43,10 @@ TEST(TextEncodingTest, BomUtf8WithInvalidBytesIsAnError) {
 }
 
 TEST(TextEncodingTest, Utf16WithBomIsDecoded) {
-  const std::string le("\xFF\xFE" "A\0\xE5\0\n\0", 8);  // "Aå\n"
+  const std::string le(
+      "\xFF\xFE"
+      "A\0\xE5\0\n\0",
+      8);  // "Aå\n"
   auto a = DecodeText(le);
   ASSERT_TRUE(a) << a.error().ToString();
   EXPECT_EQ(a->encoding, Encoding::kUtf16Le);
@@ -51,8 +56,11 @@ TEST(TextEncodingTest, Utf16WithBomIsDecoded) {
   ASSERT_TRUE(b) << b.error().ToString();
   EXPECT_EQ(b->encoding, Encoding::kUtf16Be);
   EXPECT_EQ(b->utf8, "A\xF0\x9F\x98\x80");
-  EXPECT_FALSE(DecodeText(std::string("\xFF\xFE" "A", 3)));           // odd length
-  EXPECT_FALSE(DecodeText(std::string("\xFF\xFE\x00\xDC", 4)));       // lone low surrogate
+  EXPECT_FALSE(
+      DecodeText(std::string("\xFF\xFE"
+                             "A",
+                             3)));                               // odd length
+  EXPECT_FALSE(DecodeText(std::string("\xFF\xFE\x00\xDC", 4)));  // lone low surrogate
 }
 
 TEST(TextEncodingTest, NulBytesWithoutBomAreNotText) {

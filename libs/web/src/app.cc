@@ -3,14 +3,17 @@
 
 #include <array>
 
+#include "ads_handlers.h"
 #include "csrf.h"
 #include "embedded.h"
 #include "error_status.h"
 #include "clinic_handlers.h"
 #include "handlers.h"
+#include "multipart.h"
 #include "page.h"
 #include "prevention_handlers.h"
 #include "report_handlers.h"
+#include "training_handlers.h"
 #include "routes.h"
 
 namespace synlig::web {
@@ -36,6 +39,7 @@ constexpr std::string_view kTemplateNames[] = {
     "admin_audit",
     "respondent_submitted",
     "tables",
+    "round_ads",
     "prevention_log",
     "prevention_activity_new",
     "prevention_activity",
@@ -49,6 +53,18 @@ constexpr std::string_view kTemplateNames[] = {
     "report_editor",
     "report_approvals",
     "report_review",
+    "training_tile",
+    "training_coverage",
+    "training_unit",
+    "training_organisation",
+    "training_employees",
+    "training_employee",
+    "training_courses",
+    "training_course",
+    "training_completions",
+    "training_import",
+    "training_import_preview",
+    "training_reminders",
 };
 
 void Dispatch(RouteId id, RequestContext& ctx) {
@@ -89,6 +105,10 @@ void Dispatch(RouteId id, RequestContext& ctx) {
       return HandleRoundLinksCsv(ctx);
     case RouteId::kRoundTablesCsv:
       return HandleRoundTablesCsv(ctx);
+    case RouteId::kRoundAds:
+      return HandleRoundAds(ctx);
+    case RouteId::kRoundAdsUpload:
+      return HandleRoundAdsUpload(ctx);
     case RouteId::kReportsList:
       return HandleReportsList(ctx);
     case RouteId::kReport:
@@ -155,6 +175,66 @@ void Dispatch(RouteId id, RequestContext& ctx) {
       return HandleFeasibilityReferenceCreate(ctx);
     case RouteId::kFeasibilityReferenceDelete:
       return HandleFeasibilityReferenceDelete(ctx);
+    case RouteId::kTrainingCoverage:
+      return HandleTrainingCoverage(ctx);
+    case RouteId::kTrainingTargetPost:
+      return HandleTrainingTargetPost(ctx);
+    case RouteId::kTrainingUnit:
+      return HandleTrainingUnit(ctx);
+    case RouteId::kTrainingOrganisation:
+      return HandleTrainingOrganisation(ctx);
+    case RouteId::kTrainingDepartmentCreate:
+      return HandleTrainingDepartmentCreate(ctx);
+    case RouteId::kTrainingDepartmentUpdate:
+      return HandleTrainingDepartmentUpdate(ctx);
+    case RouteId::kTrainingUnitCreate:
+      return HandleTrainingUnitCreate(ctx);
+    case RouteId::kTrainingUnitUpdate:
+      return HandleTrainingUnitUpdate(ctx);
+    case RouteId::kTrainingRoleCreate:
+      return HandleTrainingRoleCreate(ctx);
+    case RouteId::kTrainingRoleUpdate:
+      return HandleTrainingRoleUpdate(ctx);
+    case RouteId::kTrainingEmployees:
+      return HandleTrainingEmployees(ctx);
+    case RouteId::kTrainingEmployeeCreate:
+      return HandleTrainingEmployeeCreate(ctx);
+    case RouteId::kTrainingEmployee:
+      return HandleTrainingEmployee(ctx);
+    case RouteId::kTrainingEmployeeUpdate:
+      return HandleTrainingEmployeeUpdate(ctx);
+    case RouteId::kTrainingEmployeeDeactivate:
+      return HandleTrainingEmployeeDeactivate(ctx);
+    case RouteId::kTrainingEmployeeActivate:
+      return HandleTrainingEmployeeActivate(ctx);
+    case RouteId::kTrainingCourses:
+      return HandleTrainingCourses(ctx);
+    case RouteId::kTrainingCourseCreate:
+      return HandleTrainingCourseCreate(ctx);
+    case RouteId::kTrainingCourse:
+      return HandleTrainingCourse(ctx);
+    case RouteId::kTrainingCourseUpdate:
+      return HandleTrainingCourseUpdate(ctx);
+    case RouteId::kTrainingCompletions:
+      return HandleTrainingCompletions(ctx);
+    case RouteId::kTrainingCompletionCreate:
+      return HandleTrainingCompletionCreate(ctx);
+    case RouteId::kTrainingCompletionDelete:
+      return HandleTrainingCompletionDelete(ctx);
+    case RouteId::kTrainingImport:
+      return HandleTrainingImport(ctx);
+    case RouteId::kTrainingImportUpload:
+      return HandleTrainingImportUpload(ctx);
+    case RouteId::kTrainingImportPreview:
+      return HandleTrainingImportPreview(ctx);
+    case RouteId::kTrainingImportConfirm:
+      return HandleTrainingImportConfirm(ctx);
+    case RouteId::kTrainingImportDiscard:
+      return HandleTrainingImportDiscard(ctx);
+    case RouteId::kTrainingReminders:
+      return HandleTrainingReminders(ctx);
+    case RouteId::kTrainingRemindersSend:
+      return HandleTrainingRemindersSend(ctx);
     case RouteId::kReportEditor:
       return HandleReportEditor(ctx);
     case RouteId::kReportEditorPost:
@@ -274,6 +354,13 @@ HttpResponse App::Handle(const HttpRequest& request) {
   if (request.method == "POST") {
     if (request.content_type.starts_with("application/x-www-form-urlencoded")) {
       ctx.form = ParseUrlEncoded(request.body);
+    } else if (request.content_type.starts_with("multipart/form-data")) {
+      // The plain fields (the CSRF token among them); handlers read files with ParseMultipart.
+      if (auto parts = ParseMultipart(request.content_type, request.body)) {
+        for (MultipartPart& part : *parts) {
+          if (part.filename.empty()) ctx.form.emplace_back(part.name, std::move(part.data));
+        }
+      }
     }
     if (route.access == Access::kRoles) {
       std::string_view given = ctx.Form("csrf");

@@ -33,6 +33,7 @@ class App {
   ReportExporter* report_exporter() { return deps_.report_exporter; }  // nullptr: own files
   const Clock& clock() const { return deps_.clock; }
   Random& random() { return deps_.random; }
+  mail::Sender* mail() { return deps_.mail; }
   const ServerOptions& options() const { return options_; }
   const Catalog& catalog() const { return *catalog_; }
   const Templates& templates() const { return *templates_; }

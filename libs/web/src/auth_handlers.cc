@@ -5,6 +5,7 @@
 #include "handlers.h"
 #include "page.h"
 #include "prevention_handlers.h"
+#include "training_handlers.h"
 
 namespace synlig::web {
 namespace {
@@ -74,6 +75,9 @@ void HandleHome(RequestContext& ctx) {
   data.set("role", std::string(RoleName(role, ctx.lang)));
   data.set(std::string("is_") + std::string(RoleCode(role)), true);
   data.set("followup_tiles", RenderFollowupTiles(ctx));
+  if (role == Role::kReader || role == Role::kTrainingCoordinator) {
+    data.set("training_tile", RenderTrainingTile(ctx));
+  }
   RenderPage(ctx, "home", ctx.T("home.title"), std::move(data));
 }
 

@@ -30,6 +30,9 @@ constexpr NavItem kNav[] = {
     {"/feasibility", "clinic.nav_feasibility", Role::kReader},
     {"/feasibility", "clinic.nav_feasibility", Role::kAnalyst},
     {"/admin/clinics", "clinic.nav_admin", Role::kAdmin},
+    // training register
+    {"/training", "training.nav.register", Role::kTrainingCoordinator},
+    {"/training", "training.nav.register", Role::kAdmin},
     // council report workflow
     {"/approvals", "report.nav_approvals", Role::kManager},
     {"/reports", "nav.reports", Role::kManager},

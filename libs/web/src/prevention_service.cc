@@ -1,7 +1,6 @@
 // Schools, activities and attitude answers: validation, storage, audit; the year's figures.
 #include "prevention_service.h"
 
-#include <chrono>
 
 #include "audit.h"
 
@@ -11,10 +10,6 @@ namespace {
 std::string ActivityObject(std::int64_t id) { return "activity:" + std::to_string(id); }
 
 }  // namespace
-
-Date TodayOf(const Clock& clock) {
-  return Date{std::chrono::floor<std::chrono::days>(clock.Now())};
-}
 
 Result<std::int64_t> AddSchool(storage::Database& db, const Clock& clock, std::string_view name,
                                const std::vector<std::string>& grade_codes, const Actor& actor) {

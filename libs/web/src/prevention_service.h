@@ -14,14 +14,12 @@
 #include "synlig/followup/school_year.h"
 #include "synlig/storage/database.h"
 #include "synlig/web/accounts.h"
+#include "today.h"
 
 namespace synlig::web {
 
 // The minimum cell size of the follow-up pages shown to readers (attitude answers, contacts).
 inline constexpr int kFollowupMinCell = 5;
-
-// Today (UTC) by the injected clock.
-Date TodayOf(const Clock& clock);
 
 // Validates and stores a school; audit-logs "school_create". kInvalidArgument with field
 // "name" or "grades"; kAlreadyExists (field "name") when the name is taken.

@@ -23,10 +23,10 @@ SqlDatabase::SqlDatabase(std::unique_ptr<Driver> driver)
       rounds_(store_),
       responses_(store_),
       audit_(store_),
+      training_(store_),
       prevention_(store_),
       clinics_(store_),
       statistics_(store_),
-      training_(store_),
       reports_(store_),
       ad_imports_(store_) {}
 

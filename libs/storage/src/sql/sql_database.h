@@ -29,10 +29,10 @@ class SqlDatabase final : public Database {
   ResponseRepository& responses() override { return responses_; }
   AuditRepository& audit() override { return audit_; }
   AdImportRepository& ad_imports() override { return ad_imports_; }
+  TrainingRepository& training() override { return training_; }
   PreventionRepository& prevention() override { return prevention_; }
   ClinicRepository& clinics() override { return clinics_; }
   StatisticsRepository& statistics() override { return statistics_; }
-  TrainingRepository& training() override { return training_; }
   ReportRepository& reports() override { return reports_; }
   Result<int> Migrate() override;
   Result<int> SchemaVersion() override;
@@ -49,10 +49,10 @@ class SqlDatabase final : public Database {
   SqlRoundRepository rounds_;
   SqlResponseRepository responses_;
   SqlAuditRepository audit_;
+  SqlTrainingRepository training_;
   SqlPreventionRepository prevention_;
   SqlClinicRepository clinics_;
   SqlStatisticsRepository statistics_;
-  SqlTrainingRepository training_;
   SqlReportRepository reports_;
   SqlAdImportRepository ad_imports_;
 };

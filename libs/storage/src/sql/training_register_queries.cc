@@ -78,14 +78,14 @@ Result<training::Id> SqlTrainingRepository::StageImport(const StagedImport& stag
   if (staged.content.empty()) return InvalidArgument("the import has no content", "file");
   training::Id id = 0;
   Status status = store_.Write([&](Tx& tx) -> Status {
-    auto new_id = QueryInt(tx,
-                           "INSERT INTO training_imports (created_at, created_by, file_name,"
-                           " encoding, content, state) VALUES ($1, $2, $3, $4, $5, 'pending')"
-                           " RETURNING id",
-                           {staged.created_at,
-                            staged.created_by ? Param(*staged.created_by) : kNull,
-                            std::string_view(staged.file_name), std::string_view(staged.encoding),
-                            std::string_view(staged.content)});
+    auto new_id =
+        QueryInt(tx,
+                 "INSERT INTO training_imports (created_at, created_by, file_name,"
+                 " encoding, content, state) VALUES ($1, $2, $3, $4, $5, 'pending')"
+                 " RETURNING id",
+                 {staged.created_at, staged.created_by ? Param(*staged.created_by) : kNull,
+                  std::string_view(staged.file_name), std::string_view(staged.encoding),
+                  std::string_view(staged.content)});
     if (!new_id) return Unexpected(new_id.error());
     id = new_id->value_or(0);
     return Ok();
@@ -126,8 +126,7 @@ Result<ImportOutcome> SqlTrainingRepository::ApplyImport(
     auto state = StateOf(tx, id);
     if (!state) return Unexpected(state.error());
     if (*state != "pending") {
-      return FailedPrecondition("import " + std::to_string(id) + " is " + *state +
-                                ", not pending");
+      return FailedPrecondition("import " + std::to_string(id) + " is " + *state + ", not pending");
     }
     std::set<training::Id> employees;
     std::set<training::Id> courses;
@@ -228,14 +227,14 @@ Status SqlTrainingRepository::SetTarget(const training::Target& in) {
       if (!found) return Unexpected(found.error());
       if (!*found) return InvalidArgument("the department does not exist", "department");
     }
-    auto r = Exec(tx,
-                  "INSERT INTO training_targets (scope, department_id, share_percent, due_on,"
-                  " decision) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope) DO UPDATE SET"
-                  " share_percent = excluded.share_percent, due_on = excluded.due_on,"
-                  " decision = excluded.decision",
-                  {std::string_view(scope), t.department_id ? Param(*t.department_id) : kNull,
-                   std::int64_t{t.share_percent}, std::string_view(due),
-                   std::string_view(t.decision)});
+    auto r =
+        Exec(tx,
+             "INSERT INTO training_targets (scope, department_id, share_percent, due_on,"
+             " decision) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope) DO UPDATE SET"
+             " share_percent = excluded.share_percent, due_on = excluded.due_on,"
+             " decision = excluded.decision",
+             {std::string_view(scope), t.department_id ? Param(*t.department_id) : kNull,
+              std::int64_t{t.share_percent}, std::string_view(due), std::string_view(t.decision)});
     if (!r) return Unexpected(r.error());
     return Ok();
   });
@@ -262,8 +261,7 @@ Result<training::Register> SqlTrainingRepository::LoadRegister() {
                      [&](const Row& row) -> Status {
                        auto kind = training::ParseOrgKind(row.Text(2));
                        if (!kind) return Internal("stored department kind is unknown");
-                       reg.departments.push_back(
-                           {row.Int(0), std::string(row.Text(1)), *kind});
+                       reg.departments.push_back({row.Int(0), std::string(row.Text(1)), *kind});
                        return Ok();
                      });
     if (!s) return s;

@@ -15,8 +15,8 @@ Result<bool> Exists(Tx& tx, std::string_view table, training::Id id) {
 
 Unexpected MapError(const Error& error, std::string_view unique_field, std::string_view what) {
   if (error.code() == ErrorCode::kAlreadyExists && error.field().empty()) {
-    return Fail(ErrorCode::kAlreadyExists, std::string(what) + ": the " +
-                                               std::string(unique_field) + " is already taken",
+    return Fail(ErrorCode::kAlreadyExists,
+                std::string(what) + ": the " + std::string(unique_field) + " is already taken",
                 std::string(unique_field));
   }
   return Annotate(error, what);
@@ -129,8 +129,8 @@ Result<training::Id> SqlTrainingRepository::CreateUnit(const training::Unit& in)
   if (Status s = training::ValidateUnit(u); !s) return Unexpected(s.error());
   training::Id id = 0;
   Status status = store_.Write([&](Tx& tx) -> Status {
-    if (Status s = CheckRef(tx, "training_departments", u.department_id, "department",
-                            "department");
+    if (Status s =
+            CheckRef(tx, "training_departments", u.department_id, "department", "department");
         !s) {
       return s;
     }
@@ -151,8 +151,8 @@ Status SqlTrainingRepository::UpdateUnit(const training::Unit& in) {
   training::Unit u = in;
   if (Status s = training::ValidateUnit(u); !s) return s;
   Status status = store_.Write([&](Tx& tx) -> Status {
-    if (Status s = CheckRef(tx, "training_departments", u.department_id, "department",
-                            "department");
+    if (Status s =
+            CheckRef(tx, "training_departments", u.department_id, "department", "department");
         !s) {
       return s;
     }
@@ -267,23 +267,23 @@ Result<training::Id> SqlTrainingRepository::CreateCourse(const training::Course&
     for (const auto& [column, value, field] :
          {std::tuple<std::string_view, std::string_view, std::string_view>{"code", c.code, "code"},
           {"name", c.name, "name"}}) {
-      auto taken = QueryInt(tx, "SELECT id FROM training_courses WHERE " + std::string(column) +
-                                    " = $1", {value});
+      auto taken = QueryInt(
+          tx, "SELECT id FROM training_courses WHERE " + std::string(column) + " = $1", {value});
       if (!taken) return Unexpected(taken.error());
       if (*taken) {
-        return Fail(ErrorCode::kAlreadyExists, "course " + std::string(field) + " '" +
-                                                   std::string(value) + "' is taken",
+        return Fail(ErrorCode::kAlreadyExists,
+                    "course " + std::string(field) + " '" + std::string(value) + "' is taken",
                     std::string(field));
       }
     }
-    auto new_id = QueryInt(tx,
-                           "INSERT INTO training_courses (code, name, provider, url, track,"
-                           " is_local, counts, active, aliases)"
-                           " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                           {std::string_view(c.code), std::string_view(c.name),
-                            std::string_view(c.provider), std::string_view(c.url),
-                            training::CourseTrackCode(c.track), Flag(c.local), Flag(c.counts),
-                            Flag(c.active), std::string_view(aliases)});
+    auto new_id =
+        QueryInt(tx,
+                 "INSERT INTO training_courses (code, name, provider, url, track,"
+                 " is_local, counts, active, aliases)"
+                 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                 {std::string_view(c.code), std::string_view(c.name), std::string_view(c.provider),
+                  std::string_view(c.url), training::CourseTrackCode(c.track), Flag(c.local),
+                  Flag(c.counts), Flag(c.active), std::string_view(aliases)});
     if (!new_id) return Unexpected(new_id.error());
     id = new_id->value_or(0);
     return Ok();
@@ -300,32 +300,33 @@ Status SqlTrainingRepository::UpdateCourse(const training::Course& in) {
     for (const auto& [column, value, field] :
          {std::tuple<std::string_view, std::string_view, std::string_view>{"code", c.code, "code"},
           {"name", c.name, "name"}}) {
-      auto taken = QueryInt(tx, "SELECT id FROM training_courses WHERE " + std::string(column) +
-                                    " = $1 AND id <> $2", {value, c.id});
+      auto taken = QueryInt(
+          tx, "SELECT id FROM training_courses WHERE " + std::string(column) + " = $1 AND id <> $2",
+          {value, c.id});
       if (!taken) return Unexpected(taken.error());
       if (*taken) {
-        return Fail(ErrorCode::kAlreadyExists, "course " + std::string(field) + " '" +
-                                                   std::string(value) + "' is taken",
+        return Fail(ErrorCode::kAlreadyExists,
+                    "course " + std::string(field) + " '" + std::string(value) + "' is taken",
                     std::string(field));
       }
     }
-    return UpdateOne(tx,
-                     "UPDATE training_courses SET code = $2, name = $3, provider = $4, url = $5,"
-                     " track = $6, is_local = $7, counts = $8, active = $9, aliases = $10"
-                     " WHERE id = $1",
-                     {c.id, std::string_view(c.code), std::string_view(c.name),
-                      std::string_view(c.provider), std::string_view(c.url),
-                      training::CourseTrackCode(c.track), Flag(c.local), Flag(c.counts),
-                      Flag(c.active), std::string_view(aliases)},
-                     "course " + std::to_string(c.id));
+    return UpdateOne(
+        tx,
+        "UPDATE training_courses SET code = $2, name = $3, provider = $4, url = $5,"
+        " track = $6, is_local = $7, counts = $8, active = $9, aliases = $10"
+        " WHERE id = $1",
+        {c.id, std::string_view(c.code), std::string_view(c.name), std::string_view(c.provider),
+         std::string_view(c.url), training::CourseTrackCode(c.track), Flag(c.local), Flag(c.counts),
+         Flag(c.active), std::string_view(aliases)},
+        "course " + std::to_string(c.id));
   });
   if (!status) return MapError(status.error(), "name", "changing course '" + c.name + "'");
   return Ok();
 }
 
 Result<training::Id> SqlTrainingRepository::AddCompletion(const training::Completion& c,
-                                                           std::optional<training::Id> created_by,
-                                                           std::int64_t now) {
+                                                          std::optional<training::Id> created_by,
+                                                          std::int64_t now) {
   if (!c.date.ok()) return InvalidArgument("the completion has no valid date", "date");
   const std::string date = FormatDate(c.date);
   training::Id id = 0;
@@ -371,10 +372,9 @@ Result<std::vector<training::Completion>> SqlTrainingRepository::ListCompletions
                        "WHERE employee_id = $1 ORDER BY completed_on DESC, id DESC",
                    {*employee}, training_sql::CollectCompletions(out));
     }
-    return Query(tx,
-                 std::string(training_sql::kCompletionColumns) +
-                     "ORDER BY completed_on DESC, id DESC",
-                 {}, training_sql::CollectCompletions(out));
+    return Query(
+        tx, std::string(training_sql::kCompletionColumns) + "ORDER BY completed_on DESC, id DESC",
+        {}, training_sql::CollectCompletions(out));
   });
   if (!status) return Annotate(status.error(), "listing completions");
   return out;

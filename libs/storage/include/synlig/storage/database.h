@@ -15,10 +15,10 @@
 #include "synlig/storage/ads.h"
 #include "synlig/storage/clinic.h"
 #include "synlig/storage/model.h"
+#include "synlig/storage/training.h"
 #include "synlig/storage/prevention.h"
 #include "synlig/storage/report_store.h"
 #include "synlig/storage/statistics.h"
-#include "synlig/storage/training.h"
 
 namespace synlig::storage {
 
@@ -137,11 +137,11 @@ class Database {
   virtual ResponseRepository& responses() = 0;
   virtual AuditRepository& audit() = 0;
   virtual AdImportRepository& ad_imports() = 0;  // ads.h
+  virtual TrainingRepository& training() = 0;  // training.h
   virtual PreventionRepository& prevention() = 0;  // prevention.h
   virtual ClinicRepository& clinics() = 0;         // clinic.h
   virtual StatisticsRepository& statistics() = 0;  // statistics.h
-  virtual TrainingRepository& training() = 0;  // training.h
-  virtual ReportRepository& reports() = 0;     // report_store.h
+  virtual ReportRepository& reports() = 0;         // report_store.h
   // Applies pending versioned migrations (each in its own transaction; safe to run from
   // several processes at once); returns the schema version after. kFailedPrecondition when
   // the database is newer than this program.

@@ -80,10 +80,10 @@ struct MonthPoint {
 
 struct CoverageReport {
   CoverageSummary summary;
-  std::vector<RoleCoverage> roles;  // the target-group roles, by name
+  std::vector<RoleCoverage> roles;        // the target-group roles, by name
   std::vector<DepartmentRoleCell> cells;  // department × role, where the target group is > 0
-  std::vector<UnitCoverage> units;  // units with a target group, by department and name
-  std::vector<MonthPoint> trend;    // `trend_months` months ending with as_of's month
+  std::vector<UnitCoverage> units;        // units with a target group, by department and name
+  std::vector<MonthPoint> trend;          // `trend_months` months ending with as_of's month
 };
 
 // Completions dated after as_of do not count. Inactive employees, roles outside the target

@@ -56,17 +56,17 @@ ColumnMapping GuessMapping(const std::vector<std::string>& header);
 Status CheckMapping(const ColumnMapping& mapping, std::size_t columns);
 
 enum class RowProblem {
-  kMissingFields,    // the row ends before a mapped column
-  kMissingEmail,     // no e-mail (and no name to find the employee by)
-  kUnknownEmail,     // no employee has that e-mail
-  kUnknownName,      // no e-mail; no employee has that name
-  kAmbiguousName,    // no e-mail; several employees have that name
+  kMissingFields,  // the row ends before a mapped column
+  kMissingEmail,   // no e-mail (and no name to find the employee by)
+  kUnknownEmail,   // no employee has that e-mail
+  kUnknownName,    // no e-mail; no employee has that name
+  kAmbiguousName,  // no e-mail; several employees have that name
   kMissingCourse,
-  kUnknownCourse,    // matches no course's code, name or other names
+  kUnknownCourse,  // matches no course's code, name or other names
   kMissingDate,
-  kBadDate,          // not a date in a known format
-  kFutureDate,       // after today
-  kDuplicateRow,     // same employee, course and date as an earlier row (other_row)
+  kBadDate,       // not a date in a known format
+  kFutureDate,    // after today
+  kDuplicateRow,  // same employee, course and date as an earlier row (other_row)
 };
 std::string_view RowProblemCode(RowProblem problem);  // "unknown_email", ...
 

@@ -17,8 +17,8 @@ namespace synlig::training {
 
 using Id = std::int64_t;
 
-enum class OrgKind { kDepartment, kCompany };  // förvaltning, kommunalt bolag
-std::string_view OrgKindCode(OrgKind kind);    // "department", "company"
+enum class OrgKind { kDepartment, kCompany };         // förvaltning, kommunalt bolag
+std::string_view OrgKindCode(OrgKind kind);           // "department", "company"
 Result<OrgKind> ParseOrgKind(std::string_view code);  // kInvalidArgument (field "kind")
 
 struct Department {
@@ -37,7 +37,7 @@ struct Unit {
 
 struct JobRole {
   Id id = 0;
-  std::string name;  // unique, e.g. "Socialsekreterare"
+  std::string name;           // unique, e.g. "Socialsekreterare"
   bool target_group = false;  // may meet people with experience of sex for compensation
 };
 
@@ -61,9 +61,9 @@ struct Course {
   std::string provider;  // "Socialstyrelsen", "Jämställdhetsmyndigheten", the municipality ...
   std::string url;       // empty or http(s)://...
   CourseTrack track = CourseTrack::kGeneral;
-  bool local = false;    // the municipality's own course
-  bool counts = true;    // a completion counts towards the target
-  bool active = true;    // offered in forms and reminders
+  bool local = false;  // the municipality's own course
+  bool counts = true;  // a completion counts towards the target
+  bool active = true;  // offered in forms and reminders
   // Other names the course has in learning-platform exports (matched on import).
   std::vector<std::string> aliases;
 };

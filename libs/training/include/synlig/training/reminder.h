@@ -15,17 +15,17 @@
 namespace synlig::training {
 
 enum class ReminderAudience { kEmployees, kManagers };
-std::string_view ReminderAudienceCode(ReminderAudience a);  // "employees", "managers"
+std::string_view ReminderAudienceCode(ReminderAudience a);              // "employees", "managers"
 Result<ReminderAudience> ParseReminderAudience(std::string_view code);  // field "audience"
 
 struct ReminderOptions {
   ReminderAudience audience = ReminderAudience::kEmployees;
-  std::string lang = "sv";       // "sv" or "en"
-  std::string municipality;      // e.g. "Linköpings kommun"; may be empty
-  std::string sender_name;       // signs the message, e.g. the training coordinator
-  std::string note;              // the coordinator's own words, placed before the courses
-  std::optional<Date> due;       // the target's date, if any
-  std::optional<Id> unit_id;     // only this unit; unset = every unit
+  std::string lang = "sv";    // "sv" or "en"
+  std::string municipality;   // e.g. "Linköpings kommun"; may be empty
+  std::string sender_name;    // signs the message, e.g. the training coordinator
+  std::string note;           // the coordinator's own words, placed before the courses
+  std::optional<Date> due;    // the target's date, if any
+  std::optional<Id> unit_id;  // only this unit; unset = every unit
 };
 
 struct Reminder {

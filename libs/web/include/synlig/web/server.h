@@ -13,6 +13,7 @@
 #include "synlig/core/error.h"
 #include "synlig/core/key_store.h"
 #include "synlig/core/random.h"
+#include "synlig/mail/sender.h"
 #include "synlig/storage/database.h"
 
 namespace synlig::web {
@@ -40,6 +41,7 @@ struct ServerDeps {
   // Renders the files stored when a council report is published (report_publish.h);
   // nullptr = the web app's own HTML and CSV.
   ReportExporter* report_exporter = nullptr;
+  mail::Sender* mail = nullptr;  // reminder e-mails; nullptr = mail is not configured
 };
 
 class Server {

@@ -1,0 +1,77 @@
+// The online-ad upload of a round in a real browser with an axe-core WCAG 2.1 AA check on every
+// page: the analyst opens the round's ads page from its dashboard, a file that is not ads is
+// refused with an accessible error, a JSON Lines file is analysed and its counts and bad lines
+// (by line number) are shown.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+
+import { loggedIn, startServer } from '../integration/harness.mjs';
+import { idsWithPrefix } from '../integration/html.mjs';
+import { auditedTab, clickAndWait, launch, login } from './browser.mjs';
+
+const SAMPLE = fileURLToPath(new URL('../data/ads/sample.jsonl', import.meta.url));
+
+let server;
+let browser;
+let page;
+let tab;
+let round;
+
+before(async () => {
+  server = await startServer();
+  // A new open round (the demo's own round may be published, and then has no key).
+  const analyst = await loggedIn(server, 'analyst');
+  const units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
+  const r = await analyst.post('/rounds', {
+    form: {
+      csrf: await analyst.sessionCsrf(), name: 'Annonser i webbläsaren', from: '2025-01-01',
+      to: '2025-12-31', units: [String(units[0])], k: '5', questionnaire: 'standard:1',
+    },
+  });
+  assert.equal(r.status, 303);
+  round = Number(r.location.match(/^\/rounds\/(\d+)$/)[1]);
+  browser = await launch();
+  ({ page } = browser);
+  tab = auditedTab(page);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+test('the analyst uploads an ad file into a round and sees its counts and bad lines',
+  async () => {
+    await login(page, tab, server.base, server.logins.analyst);
+    await tab.audit('analyst home');
+    await page.goto(`${server.base}/rounds/${round}`);
+    await tab.audit('round dashboard');
+    await clickAndWait(page, '#round-ads-link');
+    await tab.audit('ads page without imports');
+    assert.equal(await page.locator('#ads-no-imports').count(), 1);
+
+    await page.setInputFiles('#ads-file', {
+      name: 'anteckningar.txt', mimeType: 'text/plain', buffer: Buffer.from('inte annonser\n'),
+    });
+    await clickAndWait(page, '#ads-upload');
+    await tab.audit('ads page with an upload error');
+    assert.match(await page.locator('#error-summary').innerText(),
+      /Filen kunde inte läsas som annonser\./);
+    assert.equal(await page.locator('#ads-file').getAttribute('aria-describedby'),
+      'ads-file-hint ads-file-error');
+
+    await page.setInputFiles('#ads-file', SAMPLE);
+    await clickAndWait(page, '#ads-upload');
+    await tab.audit('ads page with the import');
+    assert.match(new URL(page.url()).search, /^\?import=\d+$/);
+    assert.equal(await page.locator('#ads-read').innerText(), '10');
+    assert.equal(await page.locator('#ads-skipped').innerText(), '3');
+    assert.match(await page.locator('#ads-errors').innerText(), /Rad 12: fältet ad_id saknas\./);
+    assert.equal(await page.locator('#ads-imports tbody tr').count(), 1);
+    const text = await page.locator('main').innerText();
+    for (const secret of ['070-174 06 05', '+40 72 123 4567', 'Sofia', 'Irina']) {
+      assert.ok(!text.includes(secret), `the page shows "${secret}"`);
+    }
+    tab.assertAllAudited();
+  });
