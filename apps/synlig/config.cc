@@ -35,8 +35,8 @@ const std::string& AsString(const Value& v) { return std::get<std::string>(v); }
 
 constexpr std::int64_t kDay = 24 * 3600;
 
-const std::array<Field, 19>& Fields() {
-  static const std::array<Field, 19> kFields = {{
+const std::array<Field, 20>& Fields() {
+  static const std::array<Field, 20> kFields = {{
       {"server", "bind", "SYNLIG_BIND", Kind::kString, 0, 0, true,
        [](Config& c, const Value& v) { c.server.bind = AsString(v); }},
       {"server", "port", "SYNLIG_PORT", Kind::kInt, 0, 65535, false,
@@ -47,6 +47,11 @@ const std::array<Field, 19>& Fields() {
        std::int64_t{1} << 30, false,
        [](Config& c, const Value& v) {
          c.server.max_body_bytes = static_cast<std::size_t>(AsInt(v));
+       }},
+      {"server", "max_upload_bytes", "SYNLIG_MAX_UPLOAD_BYTES", Kind::kInt, 1024,
+       std::int64_t{1} << 30, false,
+       [](Config& c, const Value& v) {
+         c.server.max_upload_bytes = static_cast<std::size_t>(AsInt(v));
        }},
       {"server", "secure_cookies", "SYNLIG_SECURE_COOKIES", Kind::kBool, 0, 0, false,
        [](Config& c, const Value& v) { c.server.secure_cookies = std::get<bool>(v); }},

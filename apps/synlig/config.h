@@ -20,6 +20,7 @@ struct ServerConfig {
   int port = 8080;  // 0 = any free port
   int threads = 16;
   std::size_t max_body_bytes = 256 * 1024;
+  std::size_t max_upload_bytes = 64 * 1024 * 1024;  // multipart file uploads
   bool secure_cookies = false;
   std::int64_t session_ttl_seconds = 8 * 3600;
 };

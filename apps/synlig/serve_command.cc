@@ -116,6 +116,7 @@ int RunServe(std::span<const std::string> raw, CliContext& ctx) {
   options.port = config->server.port;
   options.threads = config->server.threads;
   options.max_body_bytes = config->server.max_body_bytes;
+  options.max_upload_bytes = config->server.max_upload_bytes;
   options.secure_cookies = config->server.secure_cookies;
   options.session_ttl_seconds = config->server.session_ttl_seconds;
   options.lockout_threshold = config->security.lockout_threshold;

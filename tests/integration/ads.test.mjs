@@ -25,7 +25,8 @@ async function upload(client, path, file, name, extra = {}) {
 }
 
 before(async () => {
-  server = await startServer();
+  // A 1 MiB upload limit for this server (the default, 64 MiB, is too large to test cheaply).
+  server = await startServer({ env: { SYNLIG_MAX_UPLOAD_BYTES: String(1024 * 1024) } });
   analyst = await loggedIn(server, 'analyst');
   // A new round (the demo's own may be published, and a published round has no key).
   const units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
@@ -91,14 +92,15 @@ function phoneForms(jsonl) {
   return [...out];
 }
 
-test('an upload over the body limit is 413 and one over 50,000 ads is 413 with the reason',
+test('an upload over the upload limit is 413 and one over 50,000 ads is 413 with the reason',
   async () => {
     const path = `/rounds/${round}/ads`;
     const imports = async () => ((await analyst.get(path)).text.match(/ads\?import=\d+"/g) ?? [])
       .length;
     const before = await imports();
-    const big = `${SAMPLE.split('\n')[0]}\n`.repeat(Math.ceil(300 * 1024 / SAMPLE.length) * 20);
-    assert.ok(big.length > 256 * 1024);
+    const line = `${SAMPLE.split('\n')[0]}\n`;
+    const big = line.repeat(Math.ceil(1.2 * 1024 * 1024 / line.length));
+    assert.ok(big.length > 1024 * 1024);
     let r = await upload(analyst, path, big, 'big.jsonl');
     assert.equal(r.status, 413);
     r = await upload(analyst, path, '{}\n'.repeat(50_001), 'many.jsonl');

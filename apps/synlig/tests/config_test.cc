@@ -34,6 +34,7 @@ TEST(ParseConfig, EmptyTextGivesDefaults) {
   EXPECT_EQ(c->server.port, 8080);
   EXPECT_EQ(c->server.threads, 16);
   EXPECT_EQ(c->server.max_body_bytes, 256u * 1024);
+  EXPECT_EQ(c->server.max_upload_bytes, 64u * 1024 * 1024);
   EXPECT_FALSE(c->server.secure_cookies);
   EXPECT_EQ(c->server.session_ttl_seconds, 8 * 3600);
   EXPECT_EQ(c->security.lockout_threshold, 5);

@@ -172,7 +172,7 @@ Result<int> Server::Bind() {
   http.set_keep_alive_timeout(5);
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
-  http.set_payload_max_length(o.max_body_bytes);
+  http.set_payload_max_length(std::max(o.max_body_bytes, o.max_upload_bytes));
   Impl* impl = impl_.get();
   http.Get(".*", [impl](const httplib::Request& req, httplib::Response& res) {
     impl->Serve(req, res, req.body);
@@ -185,7 +185,9 @@ Result<int> Server::Bind() {
                           const httplib::ContentReader& reader) {
     std::string body;
     std::string content_type;
-    if (!ReadBody(req, reader, impl->options.max_body_bytes, body, content_type, res.status)) {
+    const std::size_t max = req.is_multipart_form_data() ? impl->options.max_upload_bytes
+                                                         : impl->options.max_body_bytes;
+    if (!ReadBody(req, reader, max, body, content_type, res.status)) {
       return;  // the error handler writes the page
     }
     impl->Serve(req, res, std::move(body), std::move(content_type));
@@ -231,6 +233,7 @@ Result<int> Server::Bind() {
            {"port", std::to_string(port)},
            {"threads", std::to_string(threads)},
            {"max_body_bytes", std::to_string(o.max_body_bytes)},
+           {"max_upload_bytes", std::to_string(o.max_upload_bytes)},
            {"secure_cookies", o.secure_cookies ? "true" : "false"}});
   return port;
 }

@@ -99,6 +99,21 @@ TEST_F(ServerTest, UrlEncodedFormsLargerThan8KiBAreServed) {
   EXPECT_EQ(r->status, 403);  // reached the handler: no login-form CSRF token
 }
 
+// File uploads (multipart/form-data) have their own, larger limit.
+TEST_F(ServerTest, MultipartUploadsHaveTheirOwnLimit) {
+  options_.max_upload_bytes = 128 * 1024;
+  StartServer(4096);
+  auto c = Client();
+  httplib::MultipartFormDataItems under{{"file", std::string(64 * 1024, 'a'), "a.csv", "text/csv"}};
+  auto r = c.Post("/login", under);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);  // reached the handler: no login-form CSRF token
+  httplib::MultipartFormDataItems over{{"file", std::string(200 * 1024, 'a'), "a.csv", "text/csv"}};
+  r = c.Post("/login", over);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+}
+
 TEST_F(ServerTest, UnknownPathAndMethodAre404) {
   StartServer();
   auto c = Client();

@@ -25,6 +25,8 @@ struct ServerOptions {
   int port = 8080;                       // 0 = any free port
   int threads = 16;                      // worker threads (one per open connection)
   std::size_t max_body_bytes = 256 * 1024;  // larger request bodies get 413
+  // multipart/form-data bodies (the file uploads: ad files, training imports) get 413 past this
+  std::size_t max_upload_bytes = 64 * 1024 * 1024;
   bool secure_cookies = false;           // set when served over TLS (behind a proxy)
   std::int64_t session_ttl_seconds = 8 * 3600;
   int lockout_threshold = 5;             // consecutive failed logins before lock-out
