@@ -35,8 +35,8 @@ const std::string& AsString(const Value& v) { return std::get<std::string>(v); }
 
 constexpr std::int64_t kDay = 24 * 3600;
 
-const std::array<Field, 20>& Fields() {
-  static const std::array<Field, 20> kFields = {{
+const std::array<Field, 21>& Fields() {
+  static const std::array<Field, 21> kFields = {{
       {"server", "bind", "SYNLIG_BIND", Kind::kString, 0, 0, true,
        [](Config& c, const Value& v) { c.server.bind = AsString(v); }},
       {"server", "port", "SYNLIG_PORT", Kind::kInt, 0, 65535, false,
@@ -57,6 +57,10 @@ const std::array<Field, 20>& Fields() {
        [](Config& c, const Value& v) { c.server.secure_cookies = std::get<bool>(v); }},
       {"server", "session_ttl_seconds", "SYNLIG_SESSION_TTL_SECONDS", Kind::kInt, 60, 30 * kDay,
        false, [](Config& c, const Value& v) { c.server.session_ttl_seconds = AsInt(v); }},
+      {"disclosure", "min_cell_k", "SYNLIG_MIN_CELL_K", Kind::kInt, 2, 50, false,
+       [](Config& c, const Value& v) {
+         c.disclosure.min_cell_k = static_cast<int>(AsInt(v));
+       }},
       {"security", "lockout_threshold", "SYNLIG_LOCKOUT_THRESHOLD", Kind::kInt, 1, 100, false,
        [](Config& c, const Value& v) {
          c.security.lockout_threshold = static_cast<int>(AsInt(v));
@@ -127,7 +131,7 @@ const Field* FindField(std::string_view section, std::string_view key) {
 
 bool KnownSection(std::string_view section) {
   return section == "server" || section == "security" || section == "database" ||
-         section == "smtp";
+         section == "smtp" || section == "disclosure";
 }
 
 std::string_view TypeName(Kind kind) {
@@ -227,7 +231,7 @@ Result<Config> ParseConfig(std::string_view text, std::string_view source_name) 
     }
     if (!KnownSection(section)) {
       return InvalidArgument("unknown section [" + std::string(section) + "]" + in +
-                                 " (known: [server], [security], [database], [smtp])",
+                                 " (known: [server], [security], [database], [smtp], [disclosure])",
                              std::string(section));
     }
     const toml::table* section_table = section_node.as_table();

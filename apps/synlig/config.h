@@ -31,6 +31,12 @@ struct SecurityConfig {
   std::string key_file;  // empty = "<database path>.keys"
 };
 
+// The municipality's minimum cell size k: counts 0 < n < k are never shown to readers on the
+// follow-up pages (training, attitude work, MIKA/KAST), and it is the default k of a new round.
+struct DisclosureConfig {
+  int min_cell_k = 5;  // 2..50
+};
+
 struct DatabaseConfig {
   std::string url;                          // "sqlite:PATH", a plain PATH or "postgresql://..."
   std::string sqlite_synchronous = "full";  // "full" or "normal"
@@ -53,6 +59,7 @@ struct Config {
   SecurityConfig security;
   DatabaseConfig database;
   SmtpConfig smtp;
+  DisclosureConfig disclosure;
 };
 
 // Parses a configuration file's text. Every key is optional; absent keys keep the defaults.

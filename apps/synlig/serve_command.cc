@@ -120,6 +120,7 @@ int RunServe(std::span<const std::string> raw, CliContext& ctx) {
   options.secure_cookies = config->server.secure_cookies;
   options.session_ttl_seconds = config->server.session_ttl_seconds;
   options.lockout_threshold = config->security.lockout_threshold;
+  options.min_cell_k = config->disclosure.min_cell_k;
   options.lockout_seconds = config->security.lockout_seconds;
   options.password_cost = ctx.password_cost;
   options.access_log = args->Has("access-log");

@@ -35,6 +35,7 @@ TEST(ParseConfig, EmptyTextGivesDefaults) {
   EXPECT_EQ(c->server.threads, 16);
   EXPECT_EQ(c->server.max_body_bytes, 256u * 1024);
   EXPECT_EQ(c->server.max_upload_bytes, 64u * 1024 * 1024);
+  EXPECT_EQ(c->disclosure.min_cell_k, 5);
   EXPECT_FALSE(c->server.secure_cookies);
   EXPECT_EQ(c->server.session_ttl_seconds, 8 * 3600);
   EXPECT_EQ(c->security.lockout_threshold, 5);
@@ -117,6 +118,13 @@ TEST(ParseConfig, RejectsValuesOutOfRange) {
   ExpectInvalid(ParseConfig("[server]\nthreads = 0\n", "a.toml"), "server.threads", "not 0");
   ExpectInvalid(ParseConfig("[server]\nmax_body_bytes = 10\n", "a.toml"), "server.max_body_bytes",
                 "not 10");
+  ExpectInvalid(ParseConfig("[disclosure]\nmin_cell_k = 1\n", "a.toml"), "disclosure.min_cell_k",
+                "not 1");
+  {
+    auto c = ParseConfig("[disclosure]\nmin_cell_k = 10\n", "a.toml");
+    ASSERT_TRUE(c) << c.error().ToString();
+    EXPECT_EQ(c->disclosure.min_cell_k, 10);
+  }
   ExpectInvalid(ParseConfig("[server]\nsession_ttl_seconds = 59\n", "a.toml"),
                 "server.session_ttl_seconds", "not 59");
   ExpectInvalid(ParseConfig("[security]\nlockout_threshold = 0\n", "a.toml"),

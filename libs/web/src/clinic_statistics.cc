@@ -28,7 +28,7 @@ void HandleClinicStatistics(RequestContext& ctx) {
   if (!contacts) return RenderError(ctx, contacts.error());
   auto summary = followup::ClinicSummary(*contacts, year{y} / month{1}, year{y} / month{12});
   if (!summary) return RenderError(ctx, summary.error());
-  const int k = kFollowupMinCell;
+  const int k = ctx.app.options().min_cell_k;
 
   TemplateData data;
   data.set("year", std::to_string(y));

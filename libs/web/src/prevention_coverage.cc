@@ -62,7 +62,7 @@ void HandlePreventionCoverage(RequestContext& ctx) {
   auto loaded = LoadPreventionYear(ctx.app.db(), *year);
   if (!loaded) return RenderError(ctx, loaded.error());
   const bool reader = ctx.principal->user.role == Role::kReader;
-  const int k = reader ? kFollowupMinCell : 0;
+  const int k = reader ? ctx.app.options().min_cell_k : 0;
 
   TemplateData data;
   data.set("year_code", followup::SchoolYearCode(*year));

@@ -18,9 +18,6 @@
 
 namespace synlig::web {
 
-// The minimum cell size of the follow-up pages shown to readers (attitude answers, contacts).
-inline constexpr int kFollowupMinCell = 5;
-
 // Validates and stores a school; audit-logs "school_create". kInvalidArgument with field
 // "name" or "grades"; kAlreadyExists (field "name") when the name is taken.
 Result<std::int64_t> AddSchool(storage::Database& db, const Clock& clock, std::string_view name,

@@ -21,7 +21,7 @@ followup::YearMonth MonthOf(const Date& d) { return followup::YearMonth{d.year()
 std::string RenderFollowupTiles(RequestContext& ctx) {
   if (!ctx.principal || ctx.principal->user.role != Role::kReader) return {};
   storage::Database& db = ctx.app.db();
-  const int k = kFollowupMinCell;
+  const int k = ctx.app.options().min_cell_k;
   const Date today = TodayOf(ctx.app.clock());
   const followup::SchoolYear year = followup::SchoolYearOf(today);
   auto loaded = LoadPreventionYear(db, year);

@@ -19,7 +19,7 @@ void RenderRoundForm(RequestContext& ctx, const RoundInput& input, const Error* 
   data.set("name", input.name);
   data.set("from", input.from);
   data.set("to", input.to);
-  data.set("k", input.k.empty() ? std::to_string(kDefaultMinCell) : input.k);
+  data.set("k", input.k.empty() ? std::to_string(ctx.app.options().min_cell_k) : input.k);
   auto units = ctx.app.db().units().List();
   if (!units) return RenderError(ctx, units.error());
   TemplateList unit_list;
@@ -87,6 +87,7 @@ void HandleRoundCreate(RequestContext& ctx) {
   input.from = ctx.Form("from");
   input.to = ctx.Form("to");
   input.k = ctx.Form("k");
+  if (input.k.empty()) input.k = std::to_string(ctx.app.options().min_cell_k);
   input.questionnaire = ctx.Form("questionnaire");
   for (const std::string_view id : FindAllParams(ctx.form, "units")) {
     input.unit_ids.emplace_back(id);

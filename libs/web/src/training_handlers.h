@@ -47,7 +47,7 @@ void HandleTrainingImportConfirm(RequestContext& ctx);
 void HandleTrainingImportDiscard(RequestContext& ctx);
 
 // training_tile.cc: the coverage tile of the home page for readers (aggregates only, counts
-// under the k setting withheld: the setting "min_cell_k", default 5), as HTML; "" when the
+// under the k setting withheld: [disclosure] min_cell_k, default 5), as HTML; "" when the
 // register has no target group yet. Errors are logged and leave the tile out.
 std::string RenderTrainingTile(RequestContext& ctx);
 

@@ -1,7 +1,5 @@
 // The readers' tile of the training register on the home page: coverage against the
 // council's target per department, aggregates only, through ProtectForReaders.
-#include <charconv>
-
 #include "log.h"
 #include "synlig/training/coverage.h"
 #include "training_handlers.h"
@@ -10,19 +8,6 @@
 
 namespace synlig::web {
 namespace {
-
-constexpr int kDefaultMinCell = 5;
-
-int MinCellK(storage::Database& db) {
-  auto text = db.GetSetting("min_cell_k");
-  if (!text) return kDefaultMinCell;
-  int k = 0;
-  const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), k);
-  if (ec != std::errc() || ptr != text->data() + text->size() || k < 1 || k > 100) {
-    return kDefaultMinCell;
-  }
-  return k;
-}
 
 std::string CountText(const RequestContext& ctx, const training::PublishedCount& c, int k) {
   if (c.suppressed || !c.covered || !c.target_group) {
@@ -51,7 +36,7 @@ std::string RenderTrainingTile(RequestContext& ctx) {
   const training::CoverageSummary summary =
       training::SummariseCoverage(*reg, TodayOf(ctx.app.clock()));
   if (summary.overall.target_group == 0) return {};
-  const int k = MinCellK(ctx.app.db());
+  const int k = ctx.app.options().min_cell_k;
   const training::PublishedCoverage published = training::ProtectForReaders(summary, k);
   TemplateData data;
   data.set("overall", CountText(ctx, published.overall, k));

@@ -29,6 +29,8 @@ struct ServerOptions {
   std::size_t max_upload_bytes = 64 * 1024 * 1024;
   bool secure_cookies = false;           // set when served over TLS (behind a proxy)
   std::int64_t session_ttl_seconds = 8 * 3600;
+  // k of the follow-up pages shown to readers and the default k of a new round (2..50)
+  int min_cell_k = 5;
   int lockout_threshold = 5;             // consecutive failed logins before lock-out
   std::int64_t lockout_seconds = 15 * 60;
   PasswordCost password_cost = InteractivePasswordCost();
