@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "log.h"
+#include "report_exporter.h"
 #include "synlig/web/server.h"
 
 namespace synlig::app {
@@ -123,7 +124,8 @@ int RunServe(std::span<const std::string> raw, CliContext& ctx) {
   options.access_log = args->Has("access-log");
 
   SignalStopper stopper;  // before the server's threads exist, so they inherit the mask
-  web::Server server({**db, **keys, ctx.clock, ctx.random}, options);
+  CouncilReportExporter exporter(ctx.clock);  // published reports: HTML, PDF, DOCX, XLSX, CSV
+  web::Server server({**db, **keys, ctx.clock, ctx.random, &exporter}, options);
   auto port = server.Bind();
   if (!port) {
     log.Error("bind_failed", {{"bind", options.bind}, {"error", port.error().message()}});
