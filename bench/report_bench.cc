@@ -1,7 +1,8 @@
 // Council report benchmark: a SQLite store with one closed round of N person entries (default
 // 10,000, from 500 responses, synthetic answers), then what `synlig report` does for every
 // format — load the round (audit event, entries, status, estimate with the sectors as lists),
-// build the report (tables, disclosure control), render — timed per phase, wall and CPU.
+// build the report (tables, disclosure control), render — timed per phase, wall and CPU; then
+// what publication does (CouncilReportExporter: one load and build, all five renderers).
 //   report_bench [N] [DIR]   (DIR: where the store is made, default a temporary directory)
 #include <time.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <random>
 #include <string>
 
+#include "report_exporter.h"
 #include "report_loader.h"
 #include "synlig/core/clock.h"
 #include "synlig/report/render.h"
@@ -60,9 +62,12 @@ survey::EntryAnswers Answers(std::mt19937_64& rng) {
   a.values["age_band"] = {chance(0.7) ? pick({"18_24", "25_34"})
                                       : pick({"under_15", "15_17", "35_49", "50_plus"})};
   std::vector<std::string> forms;
-  for (auto [code, p] : std::vector<std::pair<std::string, double>>{
-           {"sells", 0.7}, {"buys", 0.15}, {"sexual_self_harm", 0.1},
-           {"trafficking_possible", 0.08}, {"trafficking_confirmed", 0.03}, {"procuring", 0.03}}) {
+  for (auto [code, p] : std::vector<std::pair<std::string, double>>{{"sells", 0.7},
+                                                                    {"buys", 0.15},
+                                                                    {"sexual_self_harm", 0.1},
+                                                                    {"trafficking_possible", 0.08},
+                                                                    {"trafficking_confirmed", 0.03},
+                                                                    {"procuring", 0.03}}) {
     if (chance(p)) forms.push_back(code);
   }
   if (forms.empty()) forms.push_back("sells");
@@ -82,10 +87,9 @@ survey::EntryAnswers Answers(std::mt19937_64& rng) {
 
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 10000;
-  std::filesystem::path dir =
-      argc > 2 ? std::filesystem::path(argv[2])
-               : std::filesystem::temp_directory_path() /
-                     ("synlig-report-bench-" + std::to_string(::getpid()));
+  std::filesystem::path dir = argc > 2 ? std::filesystem::path(argv[2])
+                                       : std::filesystem::temp_directory_path() /
+                                             ("synlig-report-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "bench.db").string();
   std::filesystem::remove(path);
@@ -104,7 +108,8 @@ int main(int argc, char** argv) {
   }
   storage::Round round;
   round.name = "Kartläggning (benchmark)";
-  round.period = Must(MakePeriod(std::chrono::year(2025) / 1 / 1, std::chrono::year(2025) / 12 / 31));
+  round.period =
+      Must(MakePeriod(std::chrono::year(2025) / 1 / 1, std::chrono::year(2025) / 12 / 31));
   round.unit_ids = units;
   const storage::Id id = Must(db->rounds().Create(round));
   const std::int64_t now = 1'760'000'000;
@@ -113,9 +118,9 @@ int main(int argc, char** argv) {
   const int responses = 500;
   const int persons = n * 2 / 3;  // so matching merges about a third of the entries
   for (int r = 0; r < responses; ++r) {
-    storage::Id link = Must(db->responses().CreateLink(
-        id, units[static_cast<std::size_t>(r) % units.size()], "token-" + std::to_string(r),
-        "länk", now));
+    storage::Id link =
+        Must(db->responses().CreateLink(id, units[static_cast<std::size_t>(r) % units.size()],
+                                        "token-" + std::to_string(r), "länk", now));
     std::vector<storage::PersonEntry> entries;
     for (int e = r * n / responses; e < (r + 1) * n / responses; ++e) {
       storage::PersonEntry entry;
@@ -154,6 +159,17 @@ int main(int argc, char** argv) {
                 bytes.size());
   }
   std::printf("all five formats: %.2f s wall, %.2f s CPU (target < 3 s)\n", total_wall, total_cpu);
+  // What publication does: one load, one build, the five renderers.
+  Stamp publish;
+  app::CouncilReportExporter exporter(clock);
+  auto round_now = Must(db->rounds().Find(id));
+  auto files = Must(exporter.Export(*db, round_now, {}));
+  std::size_t stored = 0;
+  for (const auto& file : files) stored += file.bytes.size();
+  std::printf(
+      "publication (one load and build, five renders): %.2f s wall, %.2f s CPU, %zu files, "
+      "%zu bytes\n",
+      publish.Wall(), publish.CpuSince(), files.size(), stored);
   if (argc <= 2) std::filesystem::remove_all(dir);
   return 0;
 }

@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <regex>
 #include <sstream>
 
 #include "cli.h"
 #include "synlig/core/crypto.h"
+#include "synlig/report/official.h"
 #include "synlig/web/report_publish.h"
 
 namespace synlig::app {
@@ -110,6 +112,31 @@ TEST_F(ReportExporterTest, PublicationStoresAllFiveFormatsWithTheirChecksums) {
   EXPECT_NE(html->bytes.find("<main>"), std::string::npos) << "the web page shows <main>";
   // The previous (closed, published) demo round is compared with.
   EXPECT_NE(html->bytes.find("Förändring: Personer efter form och kön"), std::string::npos);
+}
+
+TEST_F(ReportExporterTest, TheStoredCsvPublishesNoCountUnderK) {
+  const storage::Id id = ApprovedRound();
+  MemoryKeyStore keys(random_);
+  ASSERT_TRUE(keys.EnsureRoundKey(id));
+  CouncilReportExporter exporter(clock_);
+  ASSERT_TRUE(web::PublishApprovedReport(*db_, keys, clock_, actor_, id, &exporter));
+  auto round = db_->rounds().Find(id);
+  ASSERT_TRUE(round);
+  auto csv = db_->reports().LoadExport(id, "csv");
+  ASSERT_TRUE(csv);
+  auto table = report::ReadDelimitedText(csv->bytes);
+  ASSERT_TRUE(table) << table.error().ToString();
+  static const std::regex kCount("^[0-9]+$");
+  int counts = 0;
+  for (const auto& row : table->rows) {
+    for (const std::string& field : row) {
+      if (!std::regex_match(field, kCount)) continue;
+      ++counts;
+      const long long n = std::stoll(field);
+      EXPECT_TRUE(n == 0 || n >= round->min_cell_k) << field << " in " << row[0];
+    }
+  }
+  EXPECT_GT(counts, 50);
 }
 
 TEST_F(ReportExporterTest, TheReadIsAuditLoggedAsThePublication) {

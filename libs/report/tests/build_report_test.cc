@@ -232,6 +232,10 @@ TEST(BuildReport, EstimateIsRoundedAndObservedCountProtected) {
   EXPECT_EQ(CellText(t->rows[0].cells[0], Language::kSv), "413");
   EXPECT_EQ(CellText(t->rows[2].cells[0], Language::kSv), "641");
   EXPECT_EQ(t->rows[3].cells[0].kind, CellKind::kSuppressed);  // 3 persons observed < k
+  EXPECT_EQ(CellText(t->rows[5].cells[0], Language::kSv),
+            "Log-linjär modell vald stegvis (stepwise)");
+  EXPECT_EQ(CellText(t->rows[5].cells[0], Language::kEn),
+            "Log-linear model selected stepwise (stepwise)");
   EXPECT_NE(AllText(SectionOf(*r, "estimate"), Language::kSv).find("Uppskattningsvis 413"),
             std::string::npos);
   EXPECT_NE(AllText(SectionOf(*r, "estimate"), Language::kEn).find("An estimated 413"),

@@ -113,6 +113,36 @@ Result<std::vector<BuiltTable>> ResponseTables(RoundContext& ctx) {
   return out;
 }
 
+namespace {
+
+// The estimation method in words, with the engine's code in parentheses.
+Text MethodLabel(const std::string& code) {
+  struct Entry {
+    const char* code;
+    const char* sv;
+    const char* en;
+  };
+  static constexpr Entry kLabels[] = {
+      {"chapman", "Chapmans skattning för två listor", "Chapman's estimator for two lists"},
+      {"independence", "Log-linjär modell med oberoende listor",
+       "Log-linear model with independent lists"},
+      {"aic", "Log-linjär modell vald efter AIC", "Log-linear model selected by AIC"},
+      {"bic", "Log-linjär modell vald efter BIC", "Log-linear model selected by BIC"},
+      {"stepwise", "Log-linjär modell vald stegvis", "Log-linear model selected stepwise"},
+      {"closedp", "Modeller för sluten population", "Closed-population models"},
+      {"dga", "Bayesiansk medelvärdesbildning över modeller", "Bayesian model averaging"},
+      {"lcmcr", "Bayesiansk latent klassmodell", "Bayesian latent class model"},
+  };
+  for (const Entry& l : kLabels) {
+    if (code == l.code) {
+      return {std::string(l.sv) + " (" + code + ")", std::string(l.en) + " (" + code + ")"};
+    }
+  }
+  return {code, code};
+}
+
+}  // namespace
+
 Result<std::vector<BuiltTable>> EstimateTables(RoundContext& ctx) {
   std::vector<BuiltTable> out;
   if (!ctx.round.estimate) return out;
@@ -160,7 +190,7 @@ Result<std::vector<BuiltTable>> EstimateTables(RoundContext& ctx) {
   std::string lists;
   for (const auto& l : e.lists) lists += (lists.empty() ? "" : ", ") + l;
   add("lists", {"Listor (sektorer)", "Lists (sectors)"}, TextCell({lists, lists}));
-  add("method", {"Metod", "Method"}, TextCell({e.result.method, e.result.method}));
+  add("method", {"Metod", "Method"}, TextCell(MethodLabel(e.result.method)));
   add("model", {"Modell", "Model"}, TextCell({e.result.model, e.result.model}));
   t.table.note = {
       "Skattningen är avrundad till hela personer. Intervallets beräkning (på "
