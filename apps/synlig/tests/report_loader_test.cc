@@ -153,5 +153,70 @@ TEST_F(ReportLoaderTest, FollowupModulesGiveTablesForTheRoundsPeriodOrNothing) {
   EXPECT_FALSE(empty->clinics.has_value());
 }
 
+TEST_F(ReportLoaderTest, TrainingCoverageAtTheRoundsLastDayPerDepartment) {
+  training::Department department{0, "Socialförvaltningen", training::OrgKind::kDepartment};
+  auto dep = db_->training().CreateDepartment(department);
+  ASSERT_TRUE(dep) << dep.error().ToString();
+  auto unit = db_->training().CreateUnit({0, *dep, "Vuxenenheten", "", true});
+  ASSERT_TRUE(unit) << unit.error().ToString();
+  auto role = db_->training().CreateRole({0, "Fältassistent (test)", true});
+  ASSERT_TRUE(role) << role.error().ToString();
+  training::Course course;
+  course.code = "GRUND";
+  course.name = "Grundkurs";
+  course.provider = "Kommunen";
+  auto course_id = db_->training().CreateCourse(course);
+  ASSERT_TRUE(course_id) << course_id.error().ToString();
+  for (int i = 0; i < 8; ++i) {
+    training::Employee e{0,
+                         "Anställd " + std::to_string(i),
+                         "anstalld" + std::to_string(i) + "@example.se",
+                         *unit,
+                         *role,
+                         true};
+    auto id = db_->training().CreateEmployee(e, kNow);
+    ASSERT_TRUE(id) << id.error().ToString();
+    // Six trained in 2025, one after the round's last day, one never.
+    if (i < 7) {
+      training::Completion c;
+      c.employee_id = *id;
+      c.course_id = *course_id;
+      c.date = *ParseDate(i < 6 ? "2025-05-01" : "2026-01-15");
+      ASSERT_TRUE(db_->training().AddCompletion(c, std::nullopt, kNow));
+    }
+  }
+  auto round = db_->rounds().Find(1);
+  ASSERT_TRUE(round);
+  auto parts = LoadFollowup(*db_, round->period);
+  ASSERT_TRUE(parts) << parts.error().ToString();
+  ASSERT_TRUE(parts->training.has_value());
+  ASSERT_EQ(parts->training->tables.size(), 1u);
+  const report::CountTable& t = parts->training->tables[0];
+  ASSERT_EQ(t.row_labels.size(), 1u);
+  EXPECT_EQ(t.row_labels[0].sv, "Socialförvaltningen");
+  EXPECT_EQ(t.cells[0], (std::vector<std::int64_t>{6, 2}));
+  EXPECT_TRUE(t.row_totals);  // trained + not yet trained = the target group
+
+  // In the report the 2 not yet trained are under k: suppressed, and so is the 6 beside them
+  // (the row total 8 is published).
+  auto loaded = LoadReport(*db_, clock_, 1, {});
+  ASSERT_TRUE(loaded);
+  auto report = report::BuildReport(loaded->inputs);
+  ASSERT_TRUE(report) << report.error().ToString();
+  const report::ReportTable* table = nullptr;
+  for (const report::ReportTable& r : report->tables) {
+    if (r.id == "training_coverage") table = &r;
+  }
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->rows[0].cells[0].kind, report::CellKind::kSuppressed);
+  EXPECT_EQ(table->rows[0].cells[1].kind, report::CellKind::kSuppressed);
+  // The column totals of a one-department table repeat its cells: suppressed with them.
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_TRUE(table->rows[1].is_total);
+  EXPECT_EQ(table->rows[1].cells[0].kind, report::CellKind::kSuppressed);
+  EXPECT_EQ(table->rows[1].cells[1].kind, report::CellKind::kSuppressed);
+  EXPECT_EQ(table->rows[1].cells[2].count, 8);
+}
+
 }  // namespace
 }  // namespace synlig::app
