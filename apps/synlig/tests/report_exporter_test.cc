@@ -110,6 +110,8 @@ TEST_F(ReportExporterTest, PublicationStoresAllFiveFormatsWithTheirChecksums) {
   ASSERT_TRUE(html);
   EXPECT_NE(html->bytes.find("<strong>godkändes</strong>"), std::string::npos);
   EXPECT_NE(html->bytes.find("<main>"), std::string::npos) << "the web page shows <main>";
+  // The stable ids of docs/routes.md for the tables of the published report.
+  EXPECT_NE(html->bytes.find("<table id=\"report-table-form_gender\">"), std::string::npos);
   // The previous (closed, published) demo round is compared with.
   EXPECT_NE(html->bytes.find("Förändring: Personer efter form och kön"), std::string::npos);
 }

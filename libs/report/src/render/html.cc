@@ -99,7 +99,7 @@ void Table(std::string& out, const ReportTable& t, Language lang) {
            "</figcaption>" + internal::ChartSvg(*t.chart, lang, "c" + id.substr(1)) + "</figure>\n";
   }
   out += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + id +
-         "-cap\"><table id=\"" + id + "\"><caption id=\"" + id + "-cap\">" +
+         "-cap\"><table id=\"report-table-" + t.id + "\"><caption id=\"" + id + "-cap\">" +
          (sv ? "Tabell " : "Table ") + Escape(t.number) + ". " + Escape(t.title.In(lang)) +
          "</caption>\n<thead><tr><th scope=\"col\">" + Escape(t.stub.In(lang)) + "</th>";
   for (const Column& c : t.columns)
