@@ -26,6 +26,7 @@ Result<std::optional<report::FollowupInput>> Training(storage::Database& db, con
   t.title = {"Utbildade i målgruppen per förvaltning", "Trained in the target group by department"};
   t.row_heading = {"Förvaltning", "Department"};
   t.col_labels = {{"Utbildade", "Trained"}, {"Ännu inte utbildade", "Not yet trained"}};
+  t.compare_col = 0;  // the trained, between rounds
   for (const training::DepartmentCoverage& d : s.departments) {
     if (d.count.target_group == 0) continue;
     t.row_labels.push_back({d.name, d.name});
@@ -63,6 +64,7 @@ Result<std::optional<report::FollowupInput>> Attitude(storage::Database& db, con
   t.row_heading = {"Aktivitet", "Activity"};
   t.col_labels = {{"Aktiviteter", "Activities"}, {"Nådda personer", "Persons reached"}};
   t.row_totals = false;  // activities and persons do not add up
+  t.compare_col = 1;     // persons reached, between rounds
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     t.row_labels.push_back(Label(kinds, k));
     t.cells.push_back(cells[k]);

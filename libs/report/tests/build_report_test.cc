@@ -185,6 +185,36 @@ TEST(BuildReport, FollowupTablesAreProtectedAndShown) {
   EXPECT_EQ(BuildReport(in).error().field(), "tables");
 }
 
+TEST(BuildReport, FollowupTablesAreComparedOnTheColumnTheyName) {
+  CountTable t;
+  t.id = "attitude_activities";
+  t.title = {"Attitydarbete", "Attitude work"};
+  t.row_heading = {"Aktivitet", "Activity"};
+  t.row_labels = {{"Lektion", "Lesson"}, {"Temadag", "Theme day"}};
+  t.col_labels = {{"Aktiviteter", "Activities"}, {"Nådda personer", "Persons reached"}};
+  t.row_totals = false;
+  t.compare_col = 1;
+  FollowupInput now;
+  t.cells = {{10, 300}, {6, 120}};
+  now.tables.push_back(t);
+  FollowupInput before;
+  t.cells = {{8, 250}, {5, 100}};
+  before.tables.push_back(t);
+  ReportInputs in = Inputs(400, 5);
+  in.previous = Round("Kartläggning 2024", 2024, 300, 6);
+  in.current.attitude_work = now;
+  in.previous->attitude_work = before;
+  auto r = BuildReport(in);
+  ASSERT_TRUE(r) << r.error().ToString();
+  const ReportTable* c = Table(*r, "change_attitude_activities");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(CellText(c->rows[0].cells[0], Language::kSv), "250");
+  EXPECT_EQ(CellText(c->rows[0].cells[1], Language::kSv), "300");
+  EXPECT_EQ(CellText(c->rows[0].cells[2], Language::kSv), "+50");
+  in.current.attitude_work->tables[0].compare_col = 2;
+  EXPECT_EQ(BuildReport(in).error().field(), "tables");
+}
+
 TEST(BuildReport, ChangeSincePreviousRoundComparesPublishedFigures) {
   ReportInputs in = Inputs(400, 5);
   in.previous = Round("Kartläggning 2024", 2024, 300, 6);

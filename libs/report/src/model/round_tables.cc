@@ -330,8 +330,13 @@ Result<std::vector<BuiltTable>> FollowupTables(RoundContext& ctx) {
         g.cols.labels.push_back(ct.col_labels[c]);
       }
       g.cells = ct.cells;
+      if (ct.compare_col >= static_cast<int>(ct.col_labels.size())) {
+        return InvalidArgument("follow-up table " + ct.id + " compares a column it does not have",
+                               "tables");
+      }
       auto b = ProtectGrid(section, g, ctx.k);
       if (!b) return Unexpected(b.error());
+      if (ct.compare_col >= 0) b->compare_col = ct.compare_col;
       out.push_back(*std::move(b));
     }
     return Ok();

@@ -88,6 +88,9 @@ struct CountTable {
   std::vector<std::vector<std::int64_t>> cells;  // [row][col], >= 0
   bool row_totals = true;
   bool col_totals = true;
+  // The column compared with the previous round's (section 9); -1: the row total, or the only
+  // column; no comparison when neither exists.
+  int compare_col = -1;
   Text note;
 };
 
