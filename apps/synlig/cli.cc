@@ -7,6 +7,7 @@
 #include "ads_command.h"
 #include "disclosure_command.h"
 #include "estimate_command.h"
+#include "report_command.h"
 #include "stats_command.h"
 #include "synlig/app/version.h"
 
@@ -28,6 +29,7 @@ Commands:
   estimate   estimate the hidden total from capture data (multiple systems estimation)
   ads        online-ad analysis: import, link advertisers and networks, indicators, counts
   stats      import Brå's reported crimes and SCB's population for the council report
+  report     the council report of a round: HTML, PDF, Word, Excel or CSV
   disclosure check a published table for cells that could reveal a person
 
 Options:
@@ -61,6 +63,7 @@ int RunCli(std::span<const std::string> args, CliContext& ctx) {
   if (command == "user") return RunUser(rest, ctx);
   if (command == "demo") return RunDemo(rest, ctx);
   if (command == "stats") return RunStats(rest, ctx);
+  if (command == "report") return RunReport(rest, ctx);
   if (command == "ads") return RunAdsCommand({rest.begin(), rest.end()}, ctx.out, ctx.err);
   if (command == "disclosure") {
     return RunDisclosureCommand({rest.begin(), rest.end()}, ctx.out, ctx.err);

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "log.h"
+#include "report_exporter.h"
 #include "synlig/web/server.h"
 
 namespace synlig::app {
@@ -148,7 +149,8 @@ int RunServe(std::span<const std::string> raw, CliContext& ctx) {
   }
 
   SignalStopper stopper;  // before the server's threads exist, so they inherit the mask
-  web::ServerDeps deps{**db, **keys, ctx.clock, ctx.random};
+  CouncilReportExporter exporter(ctx.clock);  // published reports: HTML, PDF, DOCX, XLSX, CSV
+  web::ServerDeps deps{**db, **keys, ctx.clock, ctx.random, &exporter};
   deps.mail = mailer.get();
   web::Server server(deps, options);
   auto port = server.Bind();

@@ -48,8 +48,8 @@ Options:
 Nothing is stored when any row is wrong: the error names its line and column.
 )HELP";
 
-constexpr FlagSpec kFlags[] = {{"db", true},        {"config", true}, {"municipality", true},
-                               {"region", true},    {"retrieved", true}, {"source", true},
+constexpr FlagSpec kFlags[] = {{"db", true},     {"config", true},    {"municipality", true},
+                               {"region", true}, {"retrieved", true}, {"source", true},
                                {"status", true}};
 constexpr std::size_t kMaxFileBytes = 16u << 20;
 
@@ -91,10 +91,10 @@ int ImportBra(const ParsedArgs& args, CliContext& ctx, storage::Database& db) {
   if (!municipality) return UsageError(ctx, command, municipality.error());
   std::string status = args.Value("status").value_or("auto");
   if (status != "auto" && status != "preliminary" && status != "final") {
-    return UsageError(ctx, command,
-                      Error(ErrorCode::kInvalidArgument,
-                            "--status must be auto, preliminary or final, not '" + status + "'",
-                            "status"));
+    return UsageError(
+        ctx, command,
+        Error(ErrorCode::kInvalidArgument,
+              "--status must be auto, preliminary or final, not '" + status + "'", "status"));
   }
   auto retrieved = RetrievedOn(args, ctx.clock);
   if (!retrieved) return UsageError(ctx, command, retrieved.error());
@@ -104,9 +104,8 @@ int ImportBra(const ParsedArgs& args, CliContext& ctx, storage::Database& db) {
   if (!table) return RuntimeError(ctx, command, table.error());
   auto parsed = report::ParseBraExport(*table, {.municipality = *municipality});
   if (!parsed) return RuntimeError(ctx, command, parsed.error());
-  const std::string source =
-      args.Value("source").value_or("Brå, statistikdatabasen över anmälda brott (" +
-                                    FileName(path) + ")");
+  const std::string source = args.Value("source").value_or(
+      "Brå, statistikdatabasen över anmälda brott (" + FileName(path) + ")");
   std::vector<storage::CrimeFigure> figures;
   for (const report::BraFigure& f : parsed->figures) {
     storage::CrimeFigure s;
@@ -155,10 +154,10 @@ int ImportScb(const ParsedArgs& args, CliContext& ctx, storage::Database& db) {
     figures.push_back({r.region_code, r.region, r.year, r.population, source, *retrieved, 0});
   }
   if (figures.empty()) {
-    return RuntimeError(ctx, command,
-                        Error(ErrorCode::kInvalidArgument,
-                              "the file has no rows for region '" + only.value_or("") + "'",
-                              "region"));
+    return RuntimeError(
+        ctx, command,
+        Error(ErrorCode::kInvalidArgument,
+              "the file has no rows for region '" + only.value_or("") + "'", "region"));
   }
   auto stored = db.statistics().ImportPopulation(figures, ctx.clock.NowUnix());
   if (!stored) return RuntimeError(ctx, command, stored.error());
@@ -181,8 +180,8 @@ int ImportScb(const ParsedArgs& args, CliContext& ctx, storage::Database& db) {
 std::string Rate(std::int64_t reported, std::int64_t population) {
   if (population <= 0) return "-";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", 100000.0 * static_cast<double>(reported) /
-                                            static_cast<double>(population));
+  std::snprintf(buf, sizeof buf, "%.1f",
+                100000.0 * static_cast<double>(reported) / static_cast<double>(population));
   return buf;
 }
 
@@ -212,8 +211,7 @@ int List(const ParsedArgs& args, CliContext& ctx, storage::Database& db) {
       auto p = people.find(f.year);
       rows.push_back({f.crime, std::to_string(f.year), std::to_string(f.reported),
                       p == people.end() ? "-" : Rate(f.reported, p->second),
-                      std::string(storage::FigureStatusCode(f.status)), f.retrieved_on,
-                      f.source});
+                      std::string(storage::FigureStatusCode(f.status)), f.retrieved_on, f.source});
     }
     PrintTable(ctx.out, rows);
   }
@@ -239,9 +237,9 @@ int RunStats(std::span<const std::string> raw, CliContext& ctx) {
   const std::string& action = args->positional()[0];
   const bool takes_file = action == "import-bra" || action == "import-scb";
   if (!takes_file && action != "list") {
-    return UsageError(ctx, "stats",
-                      Error(ErrorCode::kInvalidArgument, "unknown action '" + action + "'",
-                            "action"));
+    return UsageError(
+        ctx, "stats",
+        Error(ErrorCode::kInvalidArgument, "unknown action '" + action + "'", "action"));
   }
   if (takes_file && args->positional().size() < 2) {
     return UsageError(ctx, "stats " + action,

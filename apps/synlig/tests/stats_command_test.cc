@@ -29,8 +29,13 @@ class StatsCommandTest : public ::testing::Test {
     out_.str("");
     err_.str("");
     std::istringstream in;
-    CliContext ctx{out_, err_, in, [](std::string_view) { return std::optional<std::string>(); },
-                   clock_, random_, MinimumPasswordCost()};
+    CliContext ctx{out_,
+                   err_,
+                   in,
+                   [](std::string_view) { return std::optional<std::string>(); },
+                   clock_,
+                   random_,
+                   MinimumPasswordCost()};
     return RunCli(args, ctx);
   }
   std::string Out() const { return out_.str(); }
@@ -72,13 +77,13 @@ TEST_F(StatsCommandTest, ImportsBraExportWithStatusSourceAndDate) {
 }
 
 TEST_F(StatsCommandTest, FinalReimportReplacesPreliminaryFigures) {
-  ASSERT_EQ(Run({"stats", "import-bra", Data("bra_linkoping.xlsx"), "--municipality",
-                 "Linköping", "--db", db_, "--retrieved", "2025-02-01"}),
+  ASSERT_EQ(Run({"stats", "import-bra", Data("bra_linkoping.xlsx"), "--municipality", "Linköping",
+                 "--db", db_, "--retrieved", "2025-02-01"}),
             kExitOk)
       << Err();
-  ASSERT_EQ(Run({"stats", "import-bra", Data("bra_linkoping.xlsx"), "--municipality",
-                 "Linköping", "--db", db_, "--retrieved", "2025-04-01", "--status", "final",
-                 "--source", "Brå (slutlig statistik)"}),
+  ASSERT_EQ(Run({"stats", "import-bra", Data("bra_linkoping.xlsx"), "--municipality", "Linköping",
+                 "--db", db_, "--retrieved", "2025-04-01", "--status", "final", "--source",
+                 "Brå (slutlig statistik)"}),
             kExitOk)
       << Err();
   auto figures = Stored();
@@ -100,17 +105,16 @@ TEST_F(StatsCommandTest, BadFileNamesLineAndColumnAndStoresNothing) {
 }
 
 TEST_F(StatsCommandTest, ImportsPopulationAndListsRates) {
-  ASSERT_EQ(Run({"stats", "import-scb", Data("scb_folkmangd.csv"), "--db", db_, "--region",
-                 "Linköping"}),
-            kExitOk)
+  ASSERT_EQ(
+      Run({"stats", "import-scb", Data("scb_folkmangd.csv"), "--db", db_, "--region", "Linköping"}),
+      kExitOk)
       << Err();
   EXPECT_NE(Out().find("Stored 10 population figure(s) for 1 region(s)"), std::string::npos)
       << Out();
   ASSERT_EQ(Run({"stats", "import-bra", Data("bra_linkoping_wide.csv"), "--municipality",
                  "Linköping", "--db", db_}),
             kExitOk);
-  ASSERT_EQ(Run({"stats", "list", "--municipality", "Linköping", "--db", db_}), kExitOk)
-      << Err();
+  ASSERT_EQ(Run({"stats", "list", "--municipality", "Linköping", "--db", db_}), kExitOk) << Err();
   // 2018: 61 purchases over 163,051 inhabitants = 37.4 per 100,000.
   EXPECT_NE(Out().find("brb_6_11  2018  61        37.4"), std::string::npos) << Out();
 }
@@ -120,8 +124,7 @@ TEST_F(StatsCommandTest, UsageErrors) {
   EXPECT_EQ(Out().rfind("Usage: synlig stats", 0), 0u);
   EXPECT_EQ(Run({"stats"}), kExitUsage);
   EXPECT_EQ(Run({"stats", "import-bra", "--db", db_}), kExitUsage);
-  EXPECT_EQ(Run({"stats", "import-bra", Data("bra_linkoping_wide.csv"), "--db", db_}),
-            kExitUsage);
+  EXPECT_EQ(Run({"stats", "import-bra", Data("bra_linkoping_wide.csv"), "--db", db_}), kExitUsage);
   EXPECT_NE(Err().find("missing --municipality"), std::string::npos) << Err();
   EXPECT_EQ(Run({"stats", "import-bra", Data("bra_linkoping_wide.csv"), "--municipality", "L",
                  "--db", db_, "--status", "maybe"}),

@@ -1,11 +1,11 @@
 // Readers of Brå's and SCB's exports: encodings, delimiters, both layouts, preliminary marks,
 // missing values, other areas, and clear errors naming line and column.
+#include "synlig/report/official.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
-
-#include "synlig/report/official.h"
 
 namespace synlig::report {
 namespace {
@@ -78,7 +78,12 @@ TEST(ReadDelimitedText, RejectsUnclosedQuoteTextAfterQuoteAndUndefinedBytes) {
 TEST(ParseCount, AcceptsSwedishFormsAndMarksMissing) {
   bool missing = false;
   EXPECT_EQ(ParseCount("1 234", "x", missing).value_or(-1), 1234);
-  EXPECT_EQ(ParseCount("1\xC2\xA0" "234\xC2\xA0" "567", "x", missing).value_or(-1), 1234567);
+  EXPECT_EQ(ParseCount("1\xC2\xA0"
+                       "234\xC2\xA0"
+                       "567",
+                       "x", missing)
+                .value_or(-1),
+            1234567);
   EXPECT_EQ(ParseCount("12,0", "x", missing).value_or(-1), 12);
   EXPECT_EQ(ParseCount("12.00", "x", missing).value_or(-1), 12);
   EXPECT_EQ(ParseCount("-", "x", missing).value_or(-1), 0);
@@ -177,8 +182,9 @@ TEST(ParseBraExport, RejectsUnexpectedLayouts) {
 }
 
 TEST(ParseBraExport, PreliminaryMarksInHeaderCellAndNote) {
-  auto b = Bra("Brott;2022;2023 (prel.);2024\nKoppleri;1;2;3*\n\nUppgifter för 2022 är "
-               "preliminära\n");
+  auto b =
+      Bra("Brott;2022;2023 (prel.);2024\nKoppleri;1;2;3*\n\nUppgifter för 2022 är "
+          "preliminära\n");
   ASSERT_TRUE(b) << b.error().ToString();
   ASSERT_EQ(b->figures.size(), 3u);
   EXPECT_TRUE(b->figures[0].preliminary);
@@ -212,15 +218,15 @@ TEST(ParseScbPopulation, AddsUpSexesWhenNoTotalIsGiven) {
   EXPECT_EQ(p->rows[0].year, 2023);
   EXPECT_EQ(p->rows[0].population, 168120);
   EXPECT_EQ(p->rows[1].population, 168890);
-  auto with_total = ParseScbPopulation(*ReadDelimitedText(
-      "region;kön;2024\n0580 Linköping;män;10\n0580 Linköping;totalt;25\n"));
+  auto with_total = ParseScbPopulation(
+      *ReadDelimitedText("region;kön;2024\n0580 Linköping;män;10\n0580 Linköping;totalt;25\n"));
   ASSERT_TRUE(with_total);
   EXPECT_EQ(with_total->rows[0].population, 25);
 }
 
 TEST(ParseScbPopulation, ReadsTheLongLayoutAndRejectsBadValues) {
-  auto p = ParseScbPopulation(
-      *ReadDelimitedText("region,år,Folkmängd\nLinköping,2024,\"168 890\"\n"));
+  auto p =
+      ParseScbPopulation(*ReadDelimitedText("region,år,Folkmängd\nLinköping,2024,\"168 890\"\n"));
   ASSERT_TRUE(p) << p.error().ToString();
   EXPECT_EQ(p->rows[0].population, 168890);
   EXPECT_EQ(p->rows[0].region_code, "");

@@ -36,14 +36,14 @@ std::string Zip(const std::map<std::string, std::string>& parts) {
 
 const char kWorkbook[] =
     R"(<?xml version="1.0" encoding="UTF-8"?>)"
-      R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmln)"
-      R"(s:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
-      R"(<sheets><sheet name="Blad1" sheetId="1" r:id="rId7"/></sheets></workbook>)";
+    R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmln)"
+    R"(s:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+    R"(<sheets><sheet name="Blad1" sheetId="1" r:id="rId7"/></sheets></workbook>)";
 const char kRels[] =
     R"(<?xml version="1.0"?>)"
-      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationshi)"
-      R"(ps"><Relationship Id="rId1" Type="x" Target="styles.xml"/>)"
-      R"(<Relationship Id="rId7" Type="y" Target="worksheets/data.xml"/></Relationships>)";
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationshi)"
+    R"(ps"><Relationship Id="rId1" Type="x" Target="styles.xml"/>)"
+    R"(<Relationship Id="rId7" Type="y" Target="worksheets/data.xml"/></Relationships>)";
 
 TEST(ReadXlsxSheet, ReadsSharedStringsRichRunsNumbersAndGaps) {
   std::string shared =

@@ -48,8 +48,8 @@ bool PerCapita(const std::string& f) {
 }
 
 bool IsAreaHeading(const std::string& f) {
-  return f == "område" || f == "region" || f == "kommun" || f == "area" ||
-         f == "municipality" || f == "geografi";
+  return f == "område" || f == "region" || f == "kommun" || f == "area" || f == "municipality" ||
+         f == "geografi";
 }
 bool IsUnitHeading(const std::string& f) {
   return f == "enhet" || f == "mått" || f == "unit" || f == "measure" || f == "tabellinnehåll";
@@ -92,13 +92,20 @@ std::optional<Header> FindHeader(const TextTable& table) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       std::string f = Folded(row[c]);
       int col = static_cast<int>(c);
-      if (IsYearHeading(f)) h.year_col = col;
-      else if (IsValueHeading(f)) h.value_col = col;
-      else if (IsCrimeHeading(f)) h.crime_col = col;
-      else if (IsAreaHeading(f)) h.area_col = col;
-      else if (IsUnitHeading(f)) h.unit_col = col;
-      else if (IsStatusHeading(f)) h.status_col = col;
-      else if (f == "brottskod" || f == "kod" || f == "code") h.code_col = col;
+      if (IsYearHeading(f))
+        h.year_col = col;
+      else if (IsValueHeading(f))
+        h.value_col = col;
+      else if (IsCrimeHeading(f))
+        h.crime_col = col;
+      else if (IsAreaHeading(f))
+        h.area_col = col;
+      else if (IsUnitHeading(f))
+        h.unit_col = col;
+      else if (IsStatusHeading(f))
+        h.status_col = col;
+      else if (f == "brottskod" || f == "kod" || f == "code")
+        h.code_col = col;
     }
     if (h.year_col >= 0 && h.value_col >= 0 && h.crime_col >= 0) return h;
     // Wide layout: years after at least one label column.
@@ -120,9 +127,12 @@ std::optional<Header> FindHeader(const TextTable& table) {
     if (!ok || w.first_year_col < 1 || w.years.empty()) continue;
     for (int c = 0; c < w.first_year_col; ++c) {
       std::string f = Folded(row[static_cast<std::size_t>(c)]);
-      if (IsAreaHeading(f)) w.area_col = c;
-      else if (IsUnitHeading(f)) w.unit_col = c;
-      else if (f == "brottskod" || f == "kod" || f == "code") w.code_col = c;
+      if (IsAreaHeading(f))
+        w.area_col = c;
+      else if (IsUnitHeading(f))
+        w.unit_col = c;
+      else if (f == "brottskod" || f == "kod" || f == "code")
+        w.code_col = c;
     }
     return w;
   }
@@ -198,8 +208,7 @@ class BraReader {
         std::string f = Folded(cell);
         for (std::string_view key : {"område:", "kommun:", "region:", "area:"}) {
           if (!f.starts_with(key)) continue;
-          std::string named = NormaliseArea(std::string_view(cell).substr(
-              cell.find(':') + 1));
+          std::string named = NormaliseArea(std::string_view(cell).substr(cell.find(':') + 1));
           if (!named.empty() && named != want) {
             return InvalidArgument(Where(Line(r), 1) + ": the file is for " +
                                        Quote(internal::Trim(cell.substr(cell.find(':') + 1))) +
@@ -351,8 +360,7 @@ class BraReader {
           "file");
     }
     if (other_area_rows_ > 0) {
-      import_.notes.push_back(std::to_string(other_area_rows_) +
-                              " row(s) of other areas skipped");
+      import_.notes.push_back(std::to_string(other_area_rows_) + " row(s) of other areas skipped");
     }
     if (per_capita_rows_ > 0) {
       import_.notes.push_back(std::to_string(per_capita_rows_) +

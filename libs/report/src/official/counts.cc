@@ -8,27 +8,36 @@ namespace synlig::report {
 
 std::string_view CrimeCode(Crime crime) {
   switch (crime) {
-    case Crime::kSexPurchase: return "brb_6_11";
-    case Crime::kProcuring: return "brb_6_12";
-    case Crime::kTrafficking: return "brb_4_1a";
+    case Crime::kSexPurchase:
+      return "brb_6_11";
+    case Crime::kProcuring:
+      return "brb_6_12";
+    case Crime::kTrafficking:
+      return "brb_4_1a";
   }
   return "";
 }
 
 std::string_view CrimeLabelSv(Crime crime) {
   switch (crime) {
-    case Crime::kSexPurchase: return "Köp av sexuell tjänst (BrB 6 kap. 11 §)";
-    case Crime::kProcuring: return "Koppleri (BrB 6 kap. 12 §)";
-    case Crime::kTrafficking: return "Människohandel (BrB 4 kap. 1 a §)";
+    case Crime::kSexPurchase:
+      return "Köp av sexuell tjänst (BrB 6 kap. 11 §)";
+    case Crime::kProcuring:
+      return "Koppleri (BrB 6 kap. 12 §)";
+    case Crime::kTrafficking:
+      return "Människohandel (BrB 4 kap. 1 a §)";
   }
   return "";
 }
 
 std::string_view CrimeLabelEn(Crime crime) {
   switch (crime) {
-    case Crime::kSexPurchase: return "Purchase of a sexual service (Penal Code 6:11)";
-    case Crime::kProcuring: return "Procuring (Penal Code 6:12)";
-    case Crime::kTrafficking: return "Trafficking in human beings (Penal Code 4:1a)";
+    case Crime::kSexPurchase:
+      return "Purchase of a sexual service (Penal Code 6:11)";
+    case Crime::kProcuring:
+      return "Procuring (Penal Code 6:12)";
+    case Crime::kTrafficking:
+      return "Trafficking in human beings (Penal Code 4:1a)";
   }
   return "";
 }
@@ -49,8 +58,7 @@ Result<std::int64_t> ParseCount(std::string_view text, std::string_view where, b
   }
   if (t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94") return 0;
   auto bad = [&]() {
-    return InvalidArgument(std::string(where) + ": " + internal::Quote(t) +
-                               " is not a whole count",
+    return InvalidArgument(std::string(where) + ": " + internal::Quote(t) + " is not a whole count",
                            "file");
   };
   std::int64_t value = 0;
@@ -66,11 +74,11 @@ Result<std::int64_t> ParseCount(std::string_view text, std::string_view where, b
       if (group >= 0) ++group;
       continue;
     }
-    std::size_t sep = c == ' ' ? 1
+    std::size_t sep = c == ' '                                  ? 1
                       : t.substr(i).starts_with("\xC2\xA0")     ? 2
                       : t.substr(i).starts_with("\xE2\x80\x89") ? 3
                       : t.substr(i).starts_with("\xE2\x80\xAF") ? 3
-                                                                 : 0;
+                                                                : 0;
     if (sep > 0) {
       if (digits == 0 || (group >= 0 && group != 3)) return bad();
       group = 0;

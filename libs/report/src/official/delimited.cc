@@ -37,8 +37,11 @@ bool ValidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4
-                                                                                          : 0;
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     if (n == 0 || i + n > s.size()) return false;
     if (n == 2 && c < 0xC2) return false;  // overlong
     for (std::size_t k = 1; k < n; ++k) {
@@ -235,8 +238,8 @@ Result<TextTable> ReadDelimitedText(std::string_view bytes) {
     }
   }
   if (in_quotes) {
-    return InvalidArgument(
-        "line " + std::to_string(row_line) + ": a quoted field is never closed", "file");
+    return InvalidArgument("line " + std::to_string(row_line) + ": a quoted field is never closed",
+                           "file");
   }
   if (!field.empty() || !row.empty() || was_quoted) {
     if (Status s = end_row(); !s) return Unexpected(s.error());

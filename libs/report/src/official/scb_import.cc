@@ -27,16 +27,16 @@ bool IsValueHeading(const std::string& f) {
 }
 bool IsTotalClass(const std::string& f) {
   return f == "totalt" || f == "total" || f == "samtliga" || f == "båda könen" ||
-         f == "both sexes" || f.starts_with("totalt ") || f.starts_with("total ") ||
-         f == "alla" || f == "all";
+         f == "both sexes" || f.starts_with("totalt ") || f.starts_with("total ") || f == "alla" ||
+         f == "all";
 }
 
 struct Header {
   int row = -1;
   int width = 0;
   int region_col = -1;
-  std::vector<int> class_cols;       // other label columns
-  std::map<int, int> years;          // wide: column -> year
+  std::vector<int> class_cols;        // other label columns
+  std::map<int, int> years;           // wide: column -> year
   int year_col = -1, value_col = -1;  // long
 };
 
@@ -168,9 +168,8 @@ Result<PopulationImport> ParseScbPopulation(const TextTable& table) {
       const std::string& year_text = cell(r, h.year_col);
       auto year = YearIn(year_text, nullptr);
       if (!year) {
-        return InvalidArgument(Where(r + 1, h.year_col + 1) + ": " + Quote(year_text) +
-                                   " is not a year",
-                               "file");
+        return InvalidArgument(
+            Where(r + 1, h.year_col + 1) + ": " + Quote(year_text) + " is not a year", "file");
       }
       if (Status s = add(r, h.value_col, region, *year, cell(r, h.value_col)); !s) {
         return Unexpected(s.error());
@@ -190,9 +189,8 @@ Result<PopulationImport> ParseScbPopulation(const TextTable& table) {
     }
   }
   if (out.rows.empty()) {
-    return InvalidArgument("no population figures below the header on line " +
-                               std::to_string(h.row + 1),
-                           "file");
+    return InvalidArgument(
+        "no population figures below the header on line " + std::to_string(h.row + 1), "file");
   }
   return out;
 }

@@ -10,7 +10,7 @@ namespace {
 std::size_t SpaceAt(std::string_view s) {
   if (s.empty()) return 0;
   if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n') return 1;
-  if (s.starts_with("\xC2\xA0")) return 2;                                 // U+00A0
+  if (s.starts_with("\xC2\xA0")) return 2;                                       // U+00A0
   if (s.starts_with("\xE2\x80\x89") || s.starts_with("\xE2\x80\xAF")) return 3;  // thin spaces
   return 0;
 }

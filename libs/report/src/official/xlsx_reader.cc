@@ -165,19 +165,24 @@ class XmlScanner {
       std::size_t semi = in.find(';', i);
       if (semi == std::string_view::npos || semi - i > 10) return false;
       std::string_view ent = in.substr(i + 1, semi - i - 1);
-      if (ent == "amp") out += '&';
-      else if (ent == "lt") out += '<';
-      else if (ent == "gt") out += '>';
-      else if (ent == "quot") out += '"';
-      else if (ent == "apos") out += '\'';
+      if (ent == "amp")
+        out += '&';
+      else if (ent == "lt")
+        out += '<';
+      else if (ent == "gt")
+        out += '>';
+      else if (ent == "quot")
+        out += '"';
+      else if (ent == "apos")
+        out += '\'';
       else if (ent.starts_with("#")) {
         std::uint32_t cp = 0;
         bool hex = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X');
         std::string_view digits = ent.substr(hex ? 2 : 1);
-        auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp,
-                                       hex ? 16 : 10);
-        if (ec != std::errc() || p != digits.data() + digits.size() || digits.empty() ||
-            cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        auto [p, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+        if (ec != std::errc() || p != digits.data() + digits.size() || digits.empty() || cp == 0 ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
           return false;
         }
         AppendCodePoint(out, cp);

@@ -19,8 +19,7 @@ namespace synlig::report {
 
 // The crimes of the motion, as Brå counts them.
 enum class Crime { kSexPurchase, kProcuring, kTrafficking };
-inline constexpr Crime kAllCrimes[] = {Crime::kSexPurchase, Crime::kProcuring,
-                                       Crime::kTrafficking};
+inline constexpr Crime kAllCrimes[] = {Crime::kSexPurchase, Crime::kProcuring, Crime::kTrafficking};
 std::string_view CrimeCode(Crime crime);     // "brb_6_11", "brb_6_12", "brb_4_1a"
 std::string_view CrimeLabelSv(Crime crime);  // "Köp av sexuell tjänst (BrB 6 kap. 11 §)"
 std::string_view CrimeLabelEn(Crime crime);  // "Purchase of a sexual service (Penal Code 6:11)"
