@@ -1,8 +1,10 @@
-// The demo round's report through the whole workflow: texts, submit, approve, publish.
+// The demo round's report through the whole workflow: texts, submit, approve, publish (HTML,
+// PDF, Word, Excel and CSV through the council report library).
 #include "demo_report.h"
 
 #include <vector>
 
+#include "report_exporter.h"
 #include "synlig/web/report_publish.h"
 
 namespace synlig::app::demo {
@@ -42,7 +44,9 @@ Status PublishDemoReport(storage::Database& db, KeyStore& keys, const Clock& clo
     return s;
   }
   const web::Actor actor{analyst_id, "demo.analyst", ""};
-  auto outcome = web::PublishApprovedReport(db, keys, clock, actor, round_id);
+  // Published as a municipality would: every format of the council report library.
+  CouncilReportExporter exporter(clock);
+  auto outcome = web::PublishApprovedReport(db, keys, clock, actor, round_id, &exporter);
   if (!outcome) return Unexpected(outcome.error());
   if (!outcome->key_destroyed) {
     return Internal("the demo round's matching key could not be destroyed: " + outcome->key_error);
