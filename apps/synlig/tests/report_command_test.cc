@@ -276,12 +276,19 @@ TEST_F(ReportCommandTest, TheReadOfCaseRowsIsAuditLogged) {
   ASSERT_TRUE(db);
   storage::AuditFilter filter;
   filter.action = "case_rows_export";
-  auto events = (*db)->audit().Query(filter);
-  ASSERT_TRUE(events);
-  ASSERT_GE(events->size(), 5u);
-  EXPECT_EQ(events->front().object, "round:1");
-  EXPECT_EQ(events->front().username, "cli");
-  EXPECT_EQ(events->back().detail, "report html sv (cli)");
+  auto all = (*db)->audit().Query(filter);
+  ASSERT_TRUE(all);
+  // Newest first. The demo's publication read the closed round too, before the tests ran.
+  std::vector<storage::AuditEvent> events;
+  bool publication = false;
+  for (const auto& e : *all) {
+    if (e.username == "cli") events.push_back(e);
+    publication |= e.detail == "report publication (all formats)";
+  }
+  EXPECT_TRUE(publication);
+  ASSERT_GE(events.size(), 5u);
+  EXPECT_EQ(events.front().object, "round:1");
+  EXPECT_EQ(events.back().detail, "report html sv (cli)");
 }
 
 TEST_F(ReportCommandTest, EnglishReportAndComparisonWithThePreviousRound) {

@@ -3,32 +3,10 @@
 
 #include <vector>
 
+#include "synlig/core/escape.h"
+
 namespace synlig::web {
 namespace {
-
-void Escape(std::string_view s, std::string& out) {
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-}
 
 // Inline: **strong** and *emphasis*, only when closed on the same line; else literal.
 void Inline(std::string_view s, std::string& out) {
@@ -41,13 +19,13 @@ void Inline(std::string_view s, std::string& out) {
       const std::size_t end = s.find(mark, start);
       if (end != std::string_view::npos && end > start && s[start] != ' ') {
         out += strong ? "<strong>" : "<em>";
-        Escape(s.substr(start, end - start), out);
+        AppendHtmlEscaped(s.substr(start, end - start), out);
         out += strong ? "</strong>" : "</em>";
         i = end + mark.size();
         continue;
       }
     }
-    Escape(s.substr(i, 1), out);
+    AppendHtmlEscaped(s.substr(i, 1), out);
     ++i;
   }
 }

@@ -13,33 +13,6 @@ std::string Key(std::string_view name, Lang lang) {
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out.append("&amp;");
-        break;
-      case '<':
-        out.append("&lt;");
-        break;
-      case '>':
-        out.append("&gt;");
-        break;
-      case '"':
-        out.append("&quot;");
-        break;
-      case '\'':
-        out.append("&#39;");
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 TemplateData& NewList(TemplateData& object, const std::string& key) {
   TemplateData& slot = object[key];
   slot = TemplateData(TemplateData::type::list);

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "synlig/core/error.h"
+#include "synlig/core/escape.h"
 
 namespace synlig::web {
 
@@ -42,7 +43,7 @@ class Templates {
   std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
 };
 
-std::string HtmlEscape(std::string_view text);
+using synlig::HtmlEscape;  // synlig/core/escape.h
 
 // In-place building of template data. kainjow's set() and push_back() copy whole subtrees,
 // which dominates the cost of a large page; these build each value where it will live.

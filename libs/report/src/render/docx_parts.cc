@@ -1,6 +1,8 @@
 // The fixed parts of the .docx package.
 #include "render/docx_parts.h"
 
+#include "synlig/core/escape.h"
+
 namespace synlig::report::internal {
 namespace {
 
@@ -28,31 +30,7 @@ std::string HeadingStyle(int level, int size_half_points) {
 
 }  // namespace
 
-std::string Xml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Xml(std::string_view s) { return synlig::XmlEscape(s); }
 
 std::string ContentTypes(int images) {
   std::string s = std::string(kHead) +

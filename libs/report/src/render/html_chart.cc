@@ -21,32 +21,6 @@ std::string Dash(int dash) {
 
 }  // namespace
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string ChartSvg(const Chart& chart, Language lang, const std::string& id) {
   Drawing d = LayoutChart(chart, lang, 640);
