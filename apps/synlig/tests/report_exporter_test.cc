@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "demo_store_test.h"
 #include "synlig/core/crypto.h"
 #include "synlig/report/official.h"
 #include "synlig/web/report_publish.h"
@@ -22,32 +23,9 @@ namespace fs = std::filesystem;
 
 constexpr std::int64_t kNow = 1772323200;  // 2026-03-01
 
-class ReportExporterTest : public ::testing::Test {
+class ReportExporterTest : public DemoStoreTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto().has_value());
-    dir_ = fs::temp_directory_path() / ("synlig-exporter-test-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-    const std::string path = (dir_ / "demo.db").string();
-    std::ostringstream out, err;
-    std::istringstream in;
-    CliContext ctx{out,
-                   err,
-                   in,
-                   [](std::string_view) { return std::optional<std::string>(); },
-                   clock_,
-                   random_,
-                   MinimumPasswordCost()};
-    const std::vector<std::string> args = {"demo", "--db", path};
-    ASSERT_EQ(RunCli(args, ctx), kExitOk) << err.str();
-    auto db = storage::Open(path);
-    ASSERT_TRUE(db) << db.error().ToString();
-    db_ = *std::move(db);
-  }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
+  ReportExporterTest() : DemoStoreTest(7) {}
 
   // Closes the demo's open round (2) and takes its report to approved with one text.
   storage::Id ApprovedRound() {
@@ -68,10 +46,6 @@ class ReportExporterTest : public ::testing::Test {
     return id;
   }
 
-  fs::path dir_;
-  FakeClock clock_{std::chrono::system_clock::time_point(std::chrono::seconds(kNow))};
-  SeededRandom random_{7};
-  std::unique_ptr<storage::Database> db_;
   web::Actor actor_;
 };
 

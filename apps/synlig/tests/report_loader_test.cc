@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "demo_store_test.h"
 #include "report_ads.h"
 #include "report_followup.h"
 #include "synlig/ads/counts_json.h"
@@ -66,38 +67,7 @@ TEST(RoundCountsFromJson, MalformedOrIncompleteCountsAreInvalid) {
   }
 }
 
-class ReportLoaderTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto().has_value());
-    dir_ = fs::temp_directory_path() / ("synlig-loader-test-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-    const std::string path = (dir_ / "demo.db").string();
-    std::ostringstream out, err;
-    std::istringstream in;
-    CliContext ctx{out,
-                   err,
-                   in,
-                   [](std::string_view) { return std::optional<std::string>(); },
-                   clock_,
-                   random_,
-                   MinimumPasswordCost()};
-    const std::vector<std::string> args = {"demo", "--db", path};
-    ASSERT_EQ(RunCli(args, ctx), kExitOk) << err.str();
-    auto db = storage::Open(path);
-    ASSERT_TRUE(db) << db.error().ToString();
-    db_ = *std::move(db);
-  }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
-
-  fs::path dir_;
-  FakeClock clock_{std::chrono::system_clock::time_point(std::chrono::seconds(kNow))};
-  SeededRandom random_{11};
-  std::unique_ptr<storage::Database> db_;
-};
+class ReportLoaderTest : public DemoStoreTest {};
 
 TEST_F(ReportLoaderTest, TheNewestAdImportOfTheRoundGivesSectionSix) {
   auto none = LoadReport(*db_, clock_, 1, {});
