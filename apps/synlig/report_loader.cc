@@ -11,6 +11,7 @@
 #include "report_followup.h"
 #include "synlig/estimate/capture_table.h"
 #include "synlig/estimate/estimation.h"
+#include "synlig/estimate/sector_capture.h"
 #include "synlig/survey/questionnaire.h"
 
 namespace synlig::app {
@@ -37,58 +38,24 @@ std::optional<report::EstimateInput> Estimate(const std::vector<storage::Submitt
                                               const std::string& method_name,
                                               std::vector<std::string>& notes) {
   if (method_name == "none") return std::nullopt;
-  std::map<std::string, std::set<Sector>> persons;
+  std::vector<estimate::SectorSighting> sightings;
+  sightings.reserve(rows.size());
   for (const auto& r : rows) {
-    if (r.match_hash && !r.match_hash->empty()) persons[*r.match_hash].insert(r.sector);
+    if (r.match_hash) sightings.push_back({*r.match_hash, r.sector});
   }
-  std::vector<Sector> lists;
-  for (const auto& [hash, sectors] : persons) {
-    for (Sector s : sectors) {
-      if (std::find(lists.begin(), lists.end(), s) == lists.end()) lists.push_back(s);
-    }
-  }
-  std::sort(lists.begin(), lists.end());
-  if (lists.size() < 2) {
-    notes.push_back("no estimate: persons were matched in fewer than two sectors");
-    return std::nullopt;
-  }
-  std::vector<std::int64_t> counts(std::size_t{1} << lists.size(), 0);
-  for (const auto& [hash, sectors] : persons) {
-    estimate::Pattern p = 0;
-    for (std::size_t j = 0; j < lists.size(); ++j) {
-      if (sectors.contains(lists[j])) p |= estimate::Pattern{1} << j;
-    }
-    ++counts[p];
-  }
-  std::vector<std::string> names;
-  for (Sector s : lists) names.push_back(std::string(SectorNameSv(s)));
-  auto table = estimate::CaptureTable::Create(names, counts);
+  auto table = estimate::CaptureTableBySector(sightings);
   if (!table) {
     notes.push_back("no estimate: " + table.error().message());
     return std::nullopt;
   }
-  std::vector<std::string> tried = {method_name};
-  for (const char* fallback : {"stepwise", "independence", "chapman"}) {
-    if (std::find(tried.begin(), tried.end(), fallback) == tried.end()) tried.push_back(fallback);
-  }
-  for (const std::string& name : tried) {
-    auto method = estimate::ParseMethod(name);
-    if (!method) continue;
-    std::mt19937_64 rng(1234);
-    auto result =
-        estimate::Estimate(*table, {.method = *method, .bootstrap = 0, .threads = 2}, rng);
-    if (!result) {
-      notes.push_back("estimate by " + name + " failed: " + result.error().message());
-      continue;
-    }
-    report::EstimateInput e;
-    e.result = *result;
-    e.summary_sv = estimate::SwedishSummary(*table, *result);
-    for (Sector s : lists) e.lists.push_back(std::string(SectorNameSv(s)));
-    e.observed = table->n_observed();
-    return e;
-  }
-  return std::nullopt;
+  auto result = estimate::EstimateWithFallbacks(*table, method_name, notes);
+  if (!result) return std::nullopt;
+  report::EstimateInput e;
+  e.result = *result;
+  e.summary_sv = estimate::SwedishSummary(*table, *result);
+  e.lists = table->list_names();
+  e.observed = table->n_observed();
+  return e;
 }
 
 Result<report::RoundData> LoadRound(storage::Database& db, const Clock& clock,
