@@ -183,7 +183,11 @@ describe('the feasibility page', () => {
       && row[3] === '115'));
     assert.ok(refs.some((row) => row[0] === 'KAST Stockholm' && row[3] === '2'));
     assert.ok(refs.slice(1).every((row) => row[5].length > 0), 'every figure has a source');
-    assert.ok(hasId(html, 'estimate-placeholder'));
+    // The demo's closed round has persons matched across sectors: an estimate with its interval.
+    const [, estimate, low, high] = textById(html, 'mapping-estimate')
+      .match(/^(\d+) \(95 % intervall (\d+)–(\d+)\)$/);
+    assert.ok(Number(low) <= Number(estimate) && Number(estimate) <= Number(high));
+    assert.ok(hasId(html, 'estimate-summary'));
     assert.ok(hasId(html, 'projection-table'));
     assert.ok(!hasId(html, 'assumptions-form'));
     assert.ok(!hasId(html, 'reference-form'));

@@ -1,16 +1,19 @@
-// The MIKA/KAST feasibility page: the mapping's persons known (latest closed round) and a
-// labelled place for its estimate, Brå's figures for sex purchase (BrB 6:11) over time, cited
+// The MIKA/KAST feasibility page: the mapping's persons known (latest closed round) and its
+// estimated total with the hidden part (multiple systems estimation over sectors), Brå's figures for sex purchase (BrB 6:11) over time, cited
 // figures from existing clinics, and the analyst's cost and staffing assumptions with the
 // cost per client they imply. Readers see the same with counts under the round's k hidden.
 #include <algorithm>
+#include <cmath>
 
 #include "audit.h"
 #include "clinic_handlers.h"
 #include "clinic_service.h"
 #include "dashboard_service.h"
 #include "error_status.h"
+#include "log.h"
 #include "page.h"
 #include "prevention_view.h"
+#include "synlig/estimate/sector_capture.h"
 #include "synlig/followup/feasibility.h"
 #include "tables_view.h"
 
@@ -18,6 +21,39 @@ namespace synlig::web {
 namespace {
 
 bool En(const RequestContext& ctx) { return ctx.lang == Lang::kEn; }
+
+std::string Whole(double value) { return std::to_string(std::llround(value)); }
+
+// The round's estimate: persons matched across the sectors of its units as capture data, the
+// stepwise log-linear model (with fallbacks). Sets "estimate" or "no_estimate" with the reason.
+Status SetEstimate(RequestContext& ctx, TemplateData& data, storage::Id round_id) {
+  auto rows = ctx.app.db().responses().LoadSubmittedEntries(round_id);
+  if (!rows) return Unexpected(rows.error());
+  std::vector<estimate::SectorSighting> sightings;
+  sightings.reserve(rows->size());
+  for (const storage::SubmittedEntry& r : *rows) {
+    if (r.match_hash) sightings.push_back({*r.match_hash, r.sector});
+  }
+  auto table = estimate::CaptureTableBySector(sightings);
+  if (!table) {
+    data.set("no_estimate", true);
+    return Ok();
+  }
+  std::vector<std::string> notes;
+  auto result = estimate::EstimateWithFallbacks(*table, "stepwise", notes);
+  if (!result) {
+    LogLine("warning", "feasibility estimate", {{"error", result.error().message()}});
+    data.set("no_estimate", true);
+    return Ok();
+  }
+  data.set("estimate", Whole(result->estimate));
+  data.set("estimate_low", Whole(result->interval.low));
+  data.set("estimate_high", Whole(result->interval.high));
+  data.set("estimate_observed", std::to_string(table->n_observed()));
+  data.set("estimate_lists", std::to_string(table->list_names().size()));
+  if (!En(ctx)) data.set("estimate_summary", estimate::SwedishSummary(*table, *result));
+  return Ok();
+}
 
 // The mapping section; returns false when it rendered an error page.
 bool SetMapping(RequestContext& ctx, TemplateData& data, bool reader) {
@@ -40,7 +76,7 @@ bool SetMapping(RequestContext& ctx, TemplateData& data, bool reader) {
     return false;
   }
   if (auto s = AppendAudit(db, ctx.app.clock(), ctx.actor(), "feasibility_view",
-                           "round:" + std::to_string(it->id), "persons known");
+                           "round:" + std::to_string(it->id), "persons known and estimate");
       !s) {
     RenderError(ctx, s.error());
     return false;
@@ -55,6 +91,10 @@ bool SetMapping(RequestContext& ctx, TemplateData& data, bool reader) {
   data.set("round_period", FormatDate(it->period.from) + " – " + FormatDate(it->period.to));
   data.set("persons_low", CellText((*tables)->unique_persons, k));
   data.set("persons_high", CellText((*tables)->entries, k));
+  if (Status s = SetEstimate(ctx, data, it->id); !s) {
+    RenderError(ctx, s.error());
+    return false;
+  }
   return true;
 }
 
