@@ -77,6 +77,7 @@ if has sanitize; then
   build "$ROOT/build/asan" -DCMAKE_BUILD_TYPE=Debug -DSYNLIG_SANITIZE=ON -DSYNLIG_WERROR=ON \
     -DSYNLIG_BENCH=OFF -- synlig_all_tests
   run sanitize env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    LSAN_OPTIONS="suppressions=$ROOT/tests/support/lsan.supp" \
     ctest --test-dir "$ROOT/build/asan" -L unit --output-on-failure -j "$JOBS"
 fi
 if has browser && ls "$ROOT"/tests/browser/*.test.mjs >/dev/null 2>&1; then
