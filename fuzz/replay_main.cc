@@ -2,8 +2,7 @@
 // LLVMFuzzerTestOneInput on every file of the seed corpus, on the empty input, and on a fixed
 // number of seeded mutations of each seed (bit flips, interesting bytes, inserted, deleted and
 // repeated ranges, splices with another seed, truncation). The mutations are deterministic
-// (--seed), so a failure is reproduced by running the same command again; the input that
-// failed is written to --crash-dir (default: the working directory) before it is run.
+// (--seed), so a failure is reproduced by running the same command again.
 //
 //   <target>_replay [--mutations N] [--seed S] [--max-len L] [--seconds T] CORPUS_DIR|FILE...
 //
@@ -28,11 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 namespace {
 
 struct Options {
-  long mutations = 300;
+  long mutations = 3000;
   std::uint64_t seed = 20261128;
   std::size_t max_len = 4096;
   double seconds = 10;
-  std::filesystem::path crash_dir = ".";
   std::vector<std::filesystem::path> inputs;
 };
 
@@ -117,21 +115,14 @@ bool ReadFile(const std::filesystem::path& path, std::string& out) {
   return true;
 }
 
-void Run(const std::string& input, const Options& options) {
-  // Written before the call: if the target crashes, the input is on disk.
-  static const std::filesystem::path crash = options.crash_dir / "replay-last-input";
-  {
-    std::ofstream out(crash, std::ios::binary | std::ios::trunc);
-    out.write(input.data(), static_cast<std::streamsize>(input.size()));
-  }
+void Run(const std::string& input) {
   LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
 }
 
 int Usage(const char* argv0, std::string_view problem) {
   std::cerr << argv0 << ": " << problem << "\n"
             << "usage: " << argv0
-            << " [--mutations N] [--seed S] [--max-len L] [--seconds T] [--crash-dir DIR]"
-               " CORPUS_DIR|FILE...\n";
+            << " [--mutations N] [--seed S] [--max-len L] [--seconds T] CORPUS_DIR|FILE...\n";
   return 2;
 }
 
@@ -142,15 +133,10 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
-    if (arg == "--mutations" || arg == "--seed" || arg == "--max-len" || arg == "--seconds" ||
-        arg == "--crash-dir") {
+    if (arg == "--mutations" || arg == "--seed" || arg == "--max-len" || arg == "--seconds") {
       const char* v = value();
       if (v == nullptr) return Usage(argv[0], std::string(arg) + " needs a value");
       char* end = nullptr;
-      if (arg == "--crash-dir") {
-        options.crash_dir = v;
-        continue;
-      }
       const double number = std::strtod(v, &end);
       if (end == v || *end != '\0' || number < 0) {
         return Usage(argv[0], std::string(arg) + " needs a non-negative number, got '" + v + "'");
@@ -193,14 +179,14 @@ int main(int argc, char** argv) {
   const auto deadline = start + std::chrono::duration<double>(options.seconds);
   long runs = 0;
   for (const std::string& seed : seeds) {
-    Run(seed, options);
+    Run(seed);
     ++runs;
   }
   Rng rng(options.seed);
   bool out_of_time = false;
   for (long m = 0; m < options.mutations && !out_of_time; ++m) {
     for (const std::string& seed : seeds) {
-      Run(Mutate(seed, seeds, rng, options.max_len), options);
+      Run(Mutate(seed, seeds, rng, options.max_len));
       ++runs;
       if ((runs & 63) == 0 && std::chrono::steady_clock::now() > deadline) {
         out_of_time = true;
@@ -208,8 +194,6 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::error_code ignored;
-  std::filesystem::remove(options.crash_dir / "replay-last-input", ignored);
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "replayed " << seeds.size() << " seeds and " << runs - static_cast<long>(seeds.size())

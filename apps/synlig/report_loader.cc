@@ -3,9 +3,6 @@
 #include "report_loader.h"
 
 #include <algorithm>
-#include <map>
-#include <random>
-#include <set>
 
 #include "report_ads.h"
 #include "report_followup.h"
