@@ -13,31 +13,36 @@ constexpr std::size_t kMaxSplitBytes = 96;
 }  // namespace
 
 DigitWords::DigitWords(const std::array<std::vector<std::string>, 10>& digit_words) {
-  nodes_.emplace_back();
+  for (const auto& words : digit_words) {
+    for (const std::string& word : words) {
+      for (char c : word) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte_class_[byte] == 0) byte_class_[byte] = static_cast<std::uint16_t>(classes_++);
+      }
+    }
+  }
+  auto new_node = [&] {
+    next_.resize(next_.size() + classes_, -1);
+    digit_.push_back(0);
+    return static_cast<std::int32_t>(digit_.size() - 1);
+  };
+  new_node();  // the root
   for (std::size_t d = 0; d < digit_words.size(); ++d) {
     for (const std::string& word : digit_words[d]) {
       if (word.empty()) continue;
-      std::int32_t node = 0;
+      std::int32_t node = kRoot;
       for (char c : word) {
         const auto byte = static_cast<unsigned char>(c);
         std::int32_t child = Child(node, byte);
         if (child < 0) {
-          child = static_cast<std::int32_t>(nodes_.size());
-          nodes_[static_cast<std::size_t>(node)].next.emplace_back(byte, child);
-          nodes_.emplace_back();
+          child = new_node();
+          next_[static_cast<std::size_t>(node) * classes_ + byte_class_[byte]] = child;
         }
         node = child;
       }
-      nodes_[static_cast<std::size_t>(node)].digit = static_cast<char>('0' + d);
+      digit_[static_cast<std::size_t>(node)] = static_cast<char>('0' + d);
     }
   }
-}
-
-std::int32_t DigitWords::Child(std::int32_t node, unsigned char byte) const {
-  for (const auto& [b, child] : nodes_[static_cast<std::size_t>(node)].next) {
-    if (b == byte) return child;
-  }
-  return -1;
 }
 
 char DigitWords::Exact(std::string_view lower_word) const {
@@ -46,7 +51,7 @@ char DigitWords::Exact(std::string_view lower_word) const {
     node = Child(node, static_cast<unsigned char>(c));
     if (node < 0) return 0;
   }
-  return nodes_[static_cast<std::size_t>(node)].digit;
+  return digit_[static_cast<std::size_t>(node)];
 }
 
 bool DigitWords::Split(std::string_view lower_word, std::string& digits) const {
@@ -63,7 +68,7 @@ bool DigitWords::Split(std::string_view lower_word, std::string& digits) const {
     for (std::size_t j = i; j < n; ++j) {
       node = Child(node, static_cast<unsigned char>(lower_word[j]));
       if (node < 0) break;
-      const char d = nodes_[static_cast<std::size_t>(node)].digit;
+      const char d = digit_[static_cast<std::size_t>(node)];
       if (d != 0 && from[j + 1] == 0) {
         from[j + 1] = static_cast<std::uint8_t>(i + 1);
         digit[j + 1] = d;

@@ -32,17 +32,20 @@ class DigitWords {
     return node < 0 ? -1 : Child(node, byte);
   }
   bool IsWord(std::int32_t node) const {
-    return node >= 0 && nodes_[static_cast<std::size_t>(node)].digit != 0;
+    return node >= 0 && digit_[static_cast<std::size_t>(node)] != 0;
   }
 
  private:
-  struct Node {
-    std::vector<std::pair<unsigned char, std::int32_t>> next;
-    char digit = 0;  // set when a word ends here
-  };
-  std::int32_t Child(std::int32_t node, unsigned char byte) const;
+  std::int32_t Child(std::int32_t node, unsigned char byte) const {
+    return next_[static_cast<std::size_t>(node) * classes_ + byte_class_[byte]];
+  }
 
-  std::vector<Node> nodes_;  // nodes_[0] is the root
+  // Transitions as one dense table over byte classes (class 0: every byte no word uses), so
+  // a step is one load; next_[node * classes_ + class] is the child or -1.
+  std::array<std::uint16_t, 256> byte_class_{};
+  std::size_t classes_ = 1;
+  std::vector<std::int32_t> next_;
+  std::vector<char> digit_;  // per node: the digit of a word ending there, or 0
 };
 
 }  // namespace synlig::ads::internal

@@ -66,11 +66,24 @@ struct Extractor::Impl {
   // Candidate digits (by a 128-bit hash, so the raw digits are not kept) -> phone index or -1.
   // Numbers and names already hashed; kept across TakeCorpus, maybe shared with others.
   std::shared_ptr<internal::HashCache> cache;
-  std::unordered_map<std::string, std::uint32_t> phone_index;
+  // The phone index of each keyed hash, by the hash's address in the cache (one per number).
+  std::unordered_map<const std::string*, std::uint32_t> phone_index;
+  // What each displayed phone string gave (by its fingerprint): an advertiser shows the same
+  // string on many ads. Holds addresses of keyed hashes in `cache`, never digits.
+  struct Shown {
+    std::vector<const std::string*> hashed;  // its valid numbers, in order
+    std::uint16_t invalid = 0;
+    bool obscured = false;
+  };
+  std::unordered_map<XXH128_hash_t, Shown, internal::FingerprintHash, internal::FingerprintEq>
+      shown_cache;
   std::unordered_map<std::string, std::uint32_t> site_index;
   std::unordered_map<std::string, std::uint32_t> city_index;
   Corpus corpus;
   std::string normalized;  // scratch: title + text of the current ad
+  std::vector<std::string_view> word_list;  // scratch: the words of `normalized`
+  std::string city_raw;     // the last city seen and its normal form
+  std::string city_normal;
 
   Impl(const Lexicon& lex, const SecretKey& k, ExtractOptions opts,
        std::shared_ptr<internal::HashCache> shared)
@@ -87,8 +100,16 @@ struct Extractor::Impl {
   // The phone index of candidate digits ("+46..." or "070..."), hashed once per import;
   // nullopt when they are not a valid number.
   std::optional<std::uint32_t> PhoneId(std::string& digits);
-  std::uint64_t NameHash(const Ad& ad) const;
-  std::int16_t Age(const Ad& ad, const std::vector<std::string_view>& words) const;
+  // The keyed hash of candidate digits in `cache`, "" when they are not a valid number.
+  const std::string* HashedPhone(std::string& digits);
+  const Shown& ReadShown(const std::string& shown);
+  // This corpus's index of a keyed hash from `cache`.
+  std::uint32_t PhoneIndex(const std::string* hashed);
+  // The keyed hash of the title's name; city is the ad's city in normal form.
+  std::uint64_t NameHash(const Ad& ad, const std::string& city) const;
+  // The stated age, else one read from the words (the first title_words are the title's).
+  std::int16_t Age(const Ad& ad, const std::vector<std::string_view>& words,
+                   std::size_t title_words) const;
   void Shingles(const std::vector<std::string_view>& words, ExtractedAd& out) const;
   static std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& index,
                               std::vector<std::string>& names, const std::string& name);
@@ -140,9 +161,10 @@ std::uint32_t Extractor::Impl::Intern(std::unordered_map<std::string, std::uint3
   return it->second;
 }
 
-std::optional<std::uint32_t> Extractor::Impl::PhoneId(std::string& digits) {
+const std::string* Extractor::Impl::HashedPhone(std::string& digits) {
+  internal::FoldPhoneDigits(digits, lexicon.default_region);
   XXH128_hash_t h = XXH3_128bits(digits.data(), digits.size());
-  const std::string* hashed = cache->Phone(h, [&] {
+  return cache->Phone(h, [&] {
     std::string keyed;
     if (auto e164 = internal::ToE164(digits, lexicon.default_region)) {
       keyed = KeyedHash(key, "phone|" + *e164);
@@ -150,25 +172,51 @@ std::optional<std::uint32_t> Extractor::Impl::PhoneId(std::string& digits) {
     }
     return keyed;
   });
+}
+
+std::uint32_t Extractor::Impl::PhoneIndex(const std::string* hashed) {
+  auto [it, inserted] =
+      phone_index.emplace(hashed, static_cast<std::uint32_t>(corpus.phone_hashes.size()));
+  if (inserted) corpus.phone_hashes.push_back(*hashed);
+  return it->second;
+}
+
+std::optional<std::uint32_t> Extractor::Impl::PhoneId(std::string& digits) {
+  const std::string* hashed = HashedPhone(digits);
   if (hashed->empty()) return std::nullopt;
-  return Intern(phone_index, corpus.phone_hashes, *hashed);
+  return PhoneIndex(hashed);
+}
+
+const Extractor::Impl::Shown& Extractor::Impl::ReadShown(const std::string& shown) {
+  XXH128_hash_t h = XXH3_128bits(shown.data(), shown.size());
+  auto [it, inserted] = shown_cache.try_emplace(h);
+  if (!inserted) return it->second;
+  Shown& out = it->second;
+  internal::PhoneCandidates candidates = phone_reader.Read(shown);
+  out.obscured = candidates.obscured;
+  if (candidates.numbers.empty()) ++out.invalid;
+  for (std::string& digits : candidates.numbers) {
+    const std::string* hashed = HashedPhone(digits);
+    std::fill(digits.begin(), digits.end(), '\0');
+    if (hashed->empty()) {
+      ++out.invalid;
+    } else {
+      out.hashed.push_back(hashed);
+    }
+  }
+  return out;
 }
 
 void Extractor::Impl::ReadPhones(const Ad& ad, ExtractedAd& out) {
   out.phones_shown = static_cast<std::uint16_t>(ad.phones.size());
   for (const std::string& shown : ad.phones) {
-    internal::PhoneCandidates candidates = phone_reader.Read(shown);
-    out.phone_obscured = out.phone_obscured || candidates.obscured;
-    if (candidates.numbers.empty()) ++out.phones_invalid;
-    for (std::string& digits : candidates.numbers) {
-      std::optional<std::uint32_t> id = PhoneId(digits);
-      std::fill(digits.begin(), digits.end(), '\0');
-      if (!id) {
-        ++out.phones_invalid;
-        continue;
-      }
-      if (std::find(out.phones.begin(), out.phones.end(), *id) == out.phones.end()) {
-        out.phones.push_back(*id);
+    const Shown& read = ReadShown(shown);
+    out.phone_obscured = out.phone_obscured || read.obscured;
+    out.phones_invalid = static_cast<std::uint16_t>(out.phones_invalid + read.invalid);
+    for (const std::string* hashed : read.hashed) {
+      const std::uint32_t id = PhoneIndex(hashed);
+      if (std::find(out.phones.begin(), out.phones.end(), id) == out.phones.end()) {
+        out.phones.push_back(id);
       }
     }
   }
@@ -191,8 +239,7 @@ void Extractor::Impl::ReadTextPhones(std::string_view text, ExtractedAd& out) {
   out.phone_obscured = out.phone_obscured || found.obscured;
 }
 
-std::uint64_t Extractor::Impl::NameHash(const Ad& ad) const {
-  std::string city = NormalizeText(ad.city);
+std::uint64_t Extractor::Impl::NameHash(const Ad& ad, const std::string& city) const {
   std::size_t pos = 0;
   std::size_t words = 0;
   const std::string_view title = ad.title;
@@ -235,8 +282,8 @@ std::uint64_t Extractor::Impl::NameHash(const Ad& ad) const {
   return 0;
 }
 
-std::int16_t Extractor::Impl::Age(const Ad& ad,
-                                  const std::vector<std::string_view>& words) const {
+std::int16_t Extractor::Impl::Age(const Ad& ad, const std::vector<std::string_view>& words,
+                                  std::size_t title_words) const {
   if (ad.stated_age) return static_cast<std::int16_t>(*ad.stated_age);
   auto matches_at = [&](std::size_t at, const std::vector<std::string>& phrase) {
     if (at + phrase.size() > words.size()) return false;
@@ -259,11 +306,9 @@ std::int16_t Extractor::Impl::Age(const Ad& ad,
     }
   }
   // A lone number 18-69 among the first words of the title ("Sofia 23").
-  std::string title = NormalizeText(ad.title);
-  std::vector<std::string_view> title_words = internal::Words(title);
-  for (std::size_t i = 0; i < title_words.size() && i < kMaxTitleWordsForAge; ++i) {
-    if (AllDigits(title_words[i]) && title_words[i].size() == 2) {
-      int value = ToInt(title_words[i]);
+  for (std::size_t i = 0; i < title_words && i < kMaxTitleWordsForAge; ++i) {
+    if (AllDigits(words[i]) && words[i].size() == 2) {
+      int value = ToInt(words[i]);
       if (value >= 18 && value <= 69) return static_cast<std::int16_t>(value);
     }
   }
@@ -333,15 +378,25 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
   m.ReadPhones(ad, out);
   m.ReadTextPhones(ad.title, out);
   m.ReadTextPhones(ad.text, out);
-  out.name_hash = m.NameHash(ad);
+  if (ad.city != m.city_raw) {
+    m.city_raw = ad.city;
+    m.city_normal = NormalizeText(ad.city);
+  }
+  out.name_hash = m.NameHash(ad, m.city_normal);
 
   m.normalized.clear();
   internal::AppendNormalized(ad.title, m.normalized);
+  const std::size_t title_bytes = m.normalized.size();
   internal::AppendNormalized(ad.text, m.normalized);
-  std::vector<std::string_view> words = internal::Words(m.normalized);
+  internal::SplitWords(m.normalized, m.word_list);
+  const char* text_start = m.normalized.data() + title_bytes;
+  const auto title_words = static_cast<std::size_t>(
+      std::find_if(m.word_list.begin(), m.word_list.end(),
+                   [&](std::string_view w) { return w.data() >= text_start; }) -
+      m.word_list.begin());
   m.features.Match(m.normalized, [&](std::uint32_t f) { out.features |= 1u << f; });
-  out.age = m.Age(ad, words);
-  m.Shingles(words, out);
+  out.age = m.Age(ad, m.word_list, title_words);
+  m.Shingles(m.word_list, out);
   std::fill(m.normalized.begin(), m.normalized.end(), '\0');
 
   if (auto g = m.genders.find(NormalizeText(ad.stated_gender)); g != m.genders.end()) {

@@ -12,6 +12,18 @@
 
 namespace synlig::ads::internal {
 
+// Hash and equality of 128-bit fingerprints, for maps keyed by them.
+struct FingerprintHash {
+  std::size_t operator()(const XXH128_hash_t& h) const {
+    return static_cast<std::size_t>(h.low64 ^ (h.high64 * 0x9E3779B97F4A7C15ull));
+  }
+};
+struct FingerprintEq {
+  bool operator()(const XXH128_hash_t& a, const XXH128_hash_t& b) const {
+    return a.low64 == b.low64 && a.high64 == b.high64;
+  }
+};
+
 class HashCache {
  public:
   // The cached keyed hash of a phone candidate ("" when it is not a valid number); make() is
@@ -26,20 +38,10 @@ class HashCache {
   }
 
  private:
-  struct Hash {
-    std::size_t operator()(const XXH128_hash_t& h) const {
-      return static_cast<std::size_t>(h.low64 ^ (h.high64 * 0x9E3779B97F4A7C15ull));
-    }
-  };
-  struct Eq {
-    bool operator()(const XXH128_hash_t& a, const XXH128_hash_t& b) const {
-      return a.low64 == b.low64 && a.high64 == b.high64;
-    }
-  };
   struct Shard {
     std::mutex mu;
-    std::unordered_map<XXH128_hash_t, std::string, Hash, Eq> phones;
-    std::unordered_map<XXH128_hash_t, std::uint64_t, Hash, Eq> names;
+    std::unordered_map<XXH128_hash_t, std::string, FingerprintHash, FingerprintEq> phones;
+    std::unordered_map<XXH128_hash_t, std::uint64_t, FingerprintHash, FingerprintEq> names;
   };
 
   template <typename Map, typename Make>

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -150,7 +151,12 @@ struct AdImporter::Impl {
   }
 
   void Submit(std::string text) {
-    std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    std::size_t lines = 0;
+    for (const char* p = text.data(), *end = p + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));
+         ++p) {
+      ++lines;
+    }
     {
       std::lock_guard lock(mu);
       queue.push_back(Batch{submitted++, next_line, std::move(text)});

@@ -39,11 +39,12 @@ const char* TypeName(dom::element_type type) {
   return "something else";
 }
 
-// A string field; null gives nullopt when null_ok, else an error.
-Result<std::optional<std::string>> ReadString(dom::element v, std::string_view field,
-                                              bool null_ok) {
+// A string field, viewed in the parser's buffer; null gives nullopt when null_ok, else an
+// error.
+Result<std::optional<std::string_view>> ReadString(dom::element v, std::string_view field,
+                                                   bool null_ok) {
   if (v.is_null()) {
-    if (null_ok) return std::optional<std::string>();
+    if (null_ok) return std::optional<std::string_view>();
     return FieldError(field, "must be a string, got null");
   }
   if (!v.is_string()) {
@@ -51,12 +52,13 @@ Result<std::optional<std::string>> ReadString(dom::element v, std::string_view f
   }
   std::string_view s;
   if (auto e = v.get_string().get(s)) return JsonError(e);
-  return std::optional<std::string>(std::string(s));
+  return std::optional<std::string_view>(s);
 }
 
-Result<std::vector<std::string>> ReadStringArray(dom::element v, std::string_view field) {
-  std::vector<std::string> out;
-  if (v.is_null()) return out;
+// An array of strings into out (its strings' memory reused).
+Status ReadStringArray(dom::element v, std::string_view field, std::vector<std::string>& out) {
+  out.clear();
+  if (v.is_null()) return Ok();
   if (!v.is_array()) {
     return FieldError(field, std::string("must be an array of strings, got ") +
                                  TypeName(v.type()));
@@ -75,7 +77,7 @@ Result<std::vector<std::string>> ReadStringArray(dom::element v, std::string_vie
     if (auto e = item.get_string().get(s)) return JsonError(e);
     out.emplace_back(s);
   }
-  return out;
+  return Ok();
 }
 
 Result<std::uint64_t> ParseHexHash(std::string_view hex, std::string_view field) {
@@ -107,7 +109,7 @@ Result<AdTruth> ReadTruth(dom::element v) {
       }
       std::string_view s;
       if (auto e = kv.value.get_string().get(s)) return JsonError(e);
-      *target = std::string(s);
+      target->assign(s);
     } else if (kv.key == "organised") {
       if (!kv.value.is_bool()) return FieldError("_truth", "organised must be a boolean");
       if (auto e = kv.value.get_bool().get(truth.organised)) return JsonError(e);
@@ -137,17 +139,38 @@ constexpr FieldSpec kFields[] = {
     {"images", kImages},       {"_truth", kTruth},
 };
 
+// Empties every field, keeping the strings' memory for the next line.
+void ResetAd(Ad& ad) {
+  ad.site.clear();
+  ad.ad_id.clear();
+  ad.captured_on = Date{};
+  ad.city.clear();
+  ad.title.clear();
+  ad.text.clear();
+  ad.phones.clear();
+  ad.stated_age.reset();
+  ad.stated_gender.clear();
+  ad.stated_nationality.reset();
+  ad.price.reset();
+  ad.image_hashes.clear();
+  ad.images.clear();
+  ad.truth.reset();
+}
+
 Status ReadField(Seen bit, std::string_view name, dom::element v, Ad& ad) {
   switch (bit) {
     case kSite: case kAdId: case kCaptured: {
       auto s = ReadString(v, name, /*null_ok=*/false);
       if (!s) return Unexpected(s.error());
-      if ((*s)->empty()) return FieldError(name, "must not be empty");
-      if (bit == kSite) ad.site = std::move(**s);
-      if (bit == kAdId) ad.ad_id = std::move(**s);
+      const std::string_view value = **s;
+      if (value.empty()) return FieldError(name, "must not be empty");
+      if (bit == kSite) ad.site.assign(value);
+      if (bit == kAdId) ad.ad_id.assign(value);
       if (bit == kCaptured) {
-        auto date = ParseDate(**s);
-        if (!date) return FieldError(name, "'" + **s + "' is not a date YYYY-MM-DD");
+        auto date = ParseDate(value);
+        if (!date) {
+          return FieldError(name, "'" + std::string(value) + "' is not a date YYYY-MM-DD");
+        }
         ad.captured_on = *date;
       }
       return Ok();
@@ -155,29 +178,31 @@ Status ReadField(Seen bit, std::string_view name, dom::element v, Ad& ad) {
     case kCity: case kTitle: case kText: case kGender: {
       auto s = ReadString(v, name, /*null_ok=*/true);
       if (!s) return Unexpected(s.error());
-      std::string value = s->value_or("");
-      if (bit == kCity) ad.city = std::move(value);
-      if (bit == kTitle) ad.title = std::move(value);
-      if (bit == kText) ad.text = std::move(value);
-      if (bit == kGender) ad.stated_gender = std::move(value);
+      const std::string_view value = s->value_or(std::string_view());
+      if (bit == kCity) ad.city.assign(value);
+      if (bit == kTitle) ad.title.assign(value);
+      if (bit == kText) ad.text.assign(value);
+      if (bit == kGender) ad.stated_gender.assign(value);
       return Ok();
     }
     case kNationality: case kPrice: {
       auto s = ReadString(v, name, /*null_ok=*/true);
       if (!s) return Unexpected(s.error());
-      (bit == kNationality ? ad.stated_nationality : ad.price) = std::move(*s);
+      std::optional<std::string>& target = bit == kNationality ? ad.stated_nationality : ad.price;
+      if (*s) {
+        target.emplace(**s);
+      } else {
+        target.reset();
+      }
       return Ok();
     }
     case kPhones: case kImages: {
-      auto list = ReadStringArray(v, name);
-      if (!list) return Unexpected(list.error());
-      (bit == kPhones ? ad.phones : ad.images) = std::move(*list);
-      return Ok();
+      return ReadStringArray(v, name, bit == kPhones ? ad.phones : ad.images);
     }
     case kImageHashes: {
-      auto list = ReadStringArray(v, name);
-      if (!list) return Unexpected(list.error());
-      for (const std::string& hex : *list) {
+      std::vector<std::string> list;
+      if (auto ok = ReadStringArray(v, name, list); !ok) return ok;
+      for (const std::string& hex : list) {
         auto h = ParseHexHash(hex, name);
         if (!h) return Unexpected(h.error());
         ad.image_hashes.push_back(*h);
@@ -220,6 +245,13 @@ JsonlAdParser::JsonlAdParser() : impl_(std::make_unique<Impl>()) {}
 JsonlAdParser::~JsonlAdParser() = default;
 
 Result<Ad> JsonlAdParser::Parse(std::string_view line) {
+  Ad ad;
+  if (auto ok = ParseInto(line, ad); !ok) return Unexpected(ok.error());
+  return ad;
+}
+
+Status JsonlAdParser::ParseInto(std::string_view line, Ad& ad) {
+  ResetAd(ad);
   if (line.size() > kMaxLineBytes) {
     return InvalidArgument("line is longer than " + std::to_string(kMaxLineBytes) + " bytes",
                            "line");
@@ -237,7 +269,6 @@ Result<Ad> JsonlAdParser::Parse(std::string_view line) {
     return JsonError(e);
   }
   if (!root.is_object()) return InvalidArgument("a line must hold one JSON object", "json");
-  Ad ad;
   unsigned seen = 0;
   dom::object obj;
   if (auto e = root.get_object().get(obj)) return JsonError(e);
@@ -256,7 +287,7 @@ Result<Ad> JsonlAdParser::Parse(std::string_view line) {
   if (!(seen & kSite)) return FieldError("site", "is missing");
   if (!(seen & kAdId)) return FieldError("ad_id", "is missing");
   if (!(seen & kCaptured)) return FieldError("captured_on", "is missing");
-  return ad;
+  return Ok();
 }
 
 void JsonlAdReader::Feed(std::string_view chunk, const Sink& sink) {
@@ -301,18 +332,18 @@ void JsonlAdReader::HandleLine(std::string_view line, const Sink& sink) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank
   ++summary_.lines;
-  auto ad = parser_.Parse(line);
-  if (!ad) {
+  // One Ad reused line after line: its strings keep their memory unless the sink moves them.
+  if (auto ok = parser_.ParseInto(line, ad_); !ok) {
     ++summary_.skipped;
-    const std::string field = ad.error().field().empty() ? "other" : ad.error().field();
+    const std::string field = ok.error().field().empty() ? "other" : ok.error().field();
     ++summary_.reasons[field];
     if (summary_.errors.size() < kMaxReportedErrors) {
-      summary_.errors.push_back({line_no_, ad.error().message(), field});
+      summary_.errors.push_back({line_no_, ok.error().message(), field});
     }
     return;
   }
   ++summary_.read;
-  sink(std::move(*ad));
+  sink(std::move(ad_));
 }
 
 std::string_view LineProblemCode(const LineError& error) {

@@ -5,6 +5,8 @@
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <set>
 
@@ -26,6 +28,17 @@ std::optional<std::string> TryParse(const PhoneNumberUtil& util, const std::stri
   return e164;
 }
 
+// "X" of a Swedish national number "0X": digits only, X not starting with 0, short enough
+// for a 64-bit national number.
+bool IsSwedishNational(const std::string& digits, const std::string& region) {
+  if (region != "SE" || digits.size() < 2 || digits.size() > 18 || digits[0] != '0' ||
+      digits[1] == '0') {
+    return false;
+  }
+  return std::all_of(digits.begin() + 1, digits.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 bool InitPhoneNumbers(const std::string& region) {
@@ -42,7 +55,49 @@ bool InitPhoneNumbers(const std::string& region) {
   }
 }
 
+void FoldPhoneDigits(std::string& digits, const std::string& region) {
+  if (region != "SE") return;
+  std::size_t prefix = 0;
+  if (digits.starts_with("+46")) {
+    prefix = 3;
+  } else if (digits.starts_with("0046")) {
+    prefix = 4;
+  } else {
+    return;
+  }
+  if (digits.size() <= prefix || digits[prefix] == '0') return;
+  // Shift X left over the prefix, then wipe the bytes left behind (the digits are a number).
+  const std::size_t x = digits.size() - prefix;
+  digits[0] = '0';
+  std::copy(digits.begin() + static_cast<std::ptrdiff_t>(prefix), digits.end(),
+            digits.begin() + 1);
+  std::fill(digits.begin() + static_cast<std::ptrdiff_t>(x + 1), digits.end(), '\0');
+  digits.resize(x + 1);
+}
+
 std::optional<std::string> ToE164(const std::string& digits, const std::string& region) {
+  if (!IsSwedishNational(digits, region)) return ToE164Parsed(digits, region);
+  try {
+    // What Parse makes of "0X" in SE: the trunk prefix 0 stripped (no Swedish number starts
+    // with 0), country code 46, national number X.
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    number.set_country_code(46);
+    std::uint64_t national = 0;
+    for (std::size_t i = 1; i < digits.size(); ++i) {
+      national = national * 10 + static_cast<std::uint64_t>(digits[i] - '0');
+    }
+    number.set_national_number(national);
+    if (!util.IsValidNumber(number)) return std::nullopt;
+    std::string e164;
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+    return e164;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+std::optional<std::string> ToE164Parsed(const std::string& digits, const std::string& region) {
   try {
     const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
     if (auto e164 = TryParse(util, digits, region)) return e164;

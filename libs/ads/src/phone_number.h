@@ -14,6 +14,15 @@ bool InitPhoneNumbers(const std::string& region);
 // "+46701740605" for "0701740605" in region "SE"; nullopt when the text does not parse or the
 // number is not valid. A number without '+' that is not valid in the region is tried once
 // more as international ("48601234567" -> "+48601234567"). Never throws.
+// In region "SE" a national number "0X" (X of digits, not starting with 0) is built directly
+// as +46 X and only validated, as Parse would build it; tests compare the two paths.
 std::optional<std::string> ToE164(const std::string& digits, const std::string& region);
+// ToE164 always through libphonenumber's Parse (the general path).
+std::optional<std::string> ToE164Parsed(const std::string& digits, const std::string& region);
+
+// Folds the ways of writing one number that ToE164 maps alike into one form, so that a cache
+// of its results is asked once per number: in region "SE", "+46X" and "0046X" (X of digits,
+// not starting with 0) become "0X". Other candidates are left as they are.
+void FoldPhoneDigits(std::string& digits, const std::string& region);
 
 }  // namespace synlig::ads::internal

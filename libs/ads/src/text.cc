@@ -1,6 +1,9 @@
 // UTF-8 decoding and the normal form of ad text.
 #include "text.h"
 
+#include <array>
+#include <cstdint>
+
 namespace synlig::ads::internal {
 
 std::optional<char32_t> NextCodePoint(std::string_view text, std::size_t& pos) {
@@ -46,38 +49,46 @@ std::optional<char32_t> NextCodePoint(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
-void AppendUtf8(std::string& out, char32_t c) {
+std::size_t EncodeUtf8(char32_t c, char* out) {
   if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    out[0] = static_cast<char>(c);
+    return 1;
   }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
 }
 
-bool IsLatinLetter(char32_t c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;  // not × and ÷
-  return false;
+void AppendUtf8(std::string& out, char32_t c) {
+  char bytes[4];
+  out.append(bytes, EncodeUtf8(c, bytes));
 }
 
-char32_t ToLowerLatin(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  // Latin Extended-A pairs upper/lower case on even/odd code points (with a few exceptions
-  // that do not matter for matching).
-  if (c >= 0x100 && c <= 0x17F && c % 2 == 0 && c != 0x138) return c + 1;
-  return c;
-}
+namespace {
+
+// Per ASCII byte: 0 a word break, 1 kept as it is (a-z, 0-9), 2 an upper-case letter.
+constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = 1;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = 2;
+  return t;
+}();
+
+}  // namespace
 
 void AppendNormalized(std::string_view text, std::string& out) {
   // Written through a raw pointer into space reserved up front: the normal form is never
@@ -92,8 +103,8 @@ void AppendNormalized(std::string_view text, std::string& out) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {  // ASCII fast path (most of an ad)
       ++pos;
-      const bool upper = b >= 'A' && b <= 'Z';
-      if (!(upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) {
+      const std::uint8_t kind = kAsciiClass[b];
+      if (kind == 0) {
         if (in_word) need_space = true;
         in_word = false;
         continue;
@@ -101,7 +112,7 @@ void AppendNormalized(std::string_view text, std::string& out) {
       if (need_space) *w++ = ' ';
       need_space = false;
       in_word = true;
-      *w++ = static_cast<char>(upper ? b + 32 : b);
+      *w++ = static_cast<char>(kind == 2 ? b + 32 : b);
       continue;
     }
     const std::size_t before = pos;
@@ -118,9 +129,7 @@ void AppendNormalized(std::string_view text, std::string& out) {
     if (lower == *cp) {
       for (std::size_t i = before; i < pos; ++i) *w++ = text[i];
     } else {
-      std::string bytes;
-      AppendUtf8(bytes, lower);
-      for (char c : bytes) *w++ = c;
+      w += EncodeUtf8(lower, w);
     }
   }
   out.resize(static_cast<std::size_t>(w - out.data()));
@@ -135,6 +144,12 @@ std::string NormalizeText(std::string_view text) {
 
 std::vector<std::string_view> Words(std::string_view normalized) {
   std::vector<std::string_view> words;
+  SplitWords(normalized, words);
+  return words;
+}
+
+void SplitWords(std::string_view normalized, std::vector<std::string_view>& words) {
+  words.clear();
   std::size_t start = 0;
   while (start < normalized.size()) {
     std::size_t end = normalized.find(' ', start);
@@ -142,7 +157,6 @@ std::vector<std::string_view> Words(std::string_view normalized) {
     if (end > start) words.push_back(normalized.substr(start, end - start));
     start = end + 1;
   }
-  return words;
 }
 
 }  // namespace synlig::ads::internal

@@ -14,12 +14,25 @@ namespace synlig::ads::internal {
 // returns nullopt and advances pos by one byte.
 std::optional<char32_t> NextCodePoint(std::string_view text, std::size_t& pos);
 void AppendUtf8(std::string& out, char32_t c);
+// Writes the UTF-8 bytes of c (a valid code point) to out[0..4) and returns how many.
+std::size_t EncodeUtf8(char32_t c, char* out);
 
 // True for letters of the Latin scripts used in Swedish and English ads (ASCII letters and
 // Latin-1 supplement / Latin Extended-A letters).
-bool IsLatinLetter(char32_t c);
+inline bool IsLatinLetter(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;  // not × and ÷
+  return false;
+}
 // Lower case of a Latin letter (ASCII, Latin-1 supplement, Latin Extended-A); others unchanged.
-char32_t ToLowerLatin(char32_t c);
+inline char32_t ToLowerLatin(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  // Latin Extended-A pairs upper/lower case on even/odd code points (with a few exceptions
+  // that do not matter for matching).
+  if (c >= 0x100 && c <= 0x17F && c % 2 == 0 && c != 0x138) return c + 1;
+  return c;
+}
 
 // The normal form: Latin letters lower-cased, digits kept, everything else (punctuation,
 // emoji, symbols, invalid bytes) a word break; words joined by single spaces, no leading or
@@ -30,7 +43,13 @@ void AppendNormalized(std::string_view text, std::string& out);
 
 // Splits a normalized text into its words.
 std::vector<std::string_view> Words(std::string_view normalized);
+// The same into `words` (cleared first), reusing its memory.
+void SplitWords(std::string_view normalized, std::vector<std::string_view>& words);
 
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiLetter(unsigned char b) {
+  const unsigned char lower = b | 0x20;
+  return lower >= 'a' && lower <= 'z';
+}
 
 }  // namespace synlig::ads::internal

@@ -70,6 +70,22 @@ inline std::optional<char32_t> Next(std::string_view text, std::size_t& pos) {
   return NextCodePoint(text, pos);
 }
 
+// The end of the run of Latin letters starting at pos.
+std::size_t SkipLatinLetters(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80) {
+      if (!IsAsciiLetter(b)) break;
+      ++pos;
+      continue;
+    }
+    std::size_t q = pos;
+    auto cp = NextCodePoint(text, q);
+    if (!cp || !IsLatinLetter(*cp)) break;
+    pos = q;
+  }
+  return pos;
+}
+
 }  // namespace
 
 TextPhoneFinder::TextPhoneFinder(const std::array<std::vector<std::string>, 10>& digit_words)
@@ -211,45 +227,75 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
 
   std::size_t pos = 0;
   while (pos < text.size()) {
+    if (used_ == 0 && !pending_plus) {
+      // No number under way: ASCII spaces and punctuation other than '+' change nothing.
+      while (pos < text.size()) {
+        const auto b = static_cast<unsigned char>(text[pos]);
+        if (b >= 0x80 || b == '+' || IsAsciiLetter(b) || (b >= '0' && b <= '9')) break;
+        ++pos;
+      }
+      if (pos == text.size()) break;
+    }
     std::size_t here = pos;
     auto cp = Next(text, pos);
     if (!cp) {
       end_run();
       continue;
     }
-    if (auto d = DigitOf(*cp)) {
-      add_digits(*d, 1, *cp > 0x7F, *cp <= 0x7F);
+    if (*cp < 0x80) {
+      if (*cp >= '0' && *cp <= '9') {
+        add_digits(static_cast<char>(*cp), 1, false, true);
+        continue;
+      }
+    } else if (auto d = DigitOf(*cp)) {
+      add_digits(*d, 1, true, false);
       continue;
-    }
-    if (IsInvisible(*cp)) {
+    } else if (IsInvisible(*cp)) {
       if (last_digit && used_ > 0) tokens_[used_ - 1].obscured = true;
       continue;
     }
     if (IsLatinLetter(*cp)) {
-      lower_.clear();
       bool all_o = true;
       bool all_l = true;
       std::size_t letters = 0;
+      std::size_t lower_bytes = 0;  // of the word lower-cased, counted up to kMaxWordBytes
       std::size_t p = here;
       // The walk in the number-word trie; `maybe` stays true while the word can still be one
       // number word or several run together (most words are ruled out after a letter or two).
+      // The lower-cased word itself is only written out when it may be one.
       std::int32_t node = DigitWords::kRoot;
       bool word_seen = false;
       while (p < text.size()) {
         std::size_t q = p;
-        auto next = Next(text, q);
-        if (!next || !IsLatinLetter(*next)) break;
-        const char32_t lc = ToLowerLatin(*next);
+        char32_t letter;
+        if (const auto b = static_cast<unsigned char>(text[p]); b < 0x80) {
+          if (!IsAsciiLetter(b)) break;
+          letter = b;
+          ++q;
+        } else {
+          auto next = NextCodePoint(text, q);
+          if (!next || !IsLatinLetter(*next)) break;
+          letter = *next;
+        }
+        const char32_t lc = ToLowerLatin(letter);
         all_o = all_o && lc == 'o';
-        all_l = all_l && (*next == 'l' || *next == 'I');
-        const std::size_t before = lower_.size();
-        if (before <= kMaxWordBytes) AppendUtf8(lower_, lc);
-        for (std::size_t b = before; b < lower_.size(); ++b) {
-          node = words_.Step(node, static_cast<unsigned char>(lower_[b]));
-          word_seen = word_seen || words_.IsWord(node);
+        all_l = all_l && (letter == 'l' || letter == 'I');
+        if (lower_bytes <= kMaxWordBytes) {
+          char bytes[4];
+          const std::size_t len = EncodeUtf8(lc, bytes);
+          lower_bytes += len;
+          for (std::size_t b = 0; b < len && node >= 0; ++b) {
+            node = words_.Step(node, static_cast<unsigned char>(bytes[b]));
+            word_seen = word_seen || words_.IsWord(node);
+          }
         }
         ++letters;
         p = q;
+        if (node < 0 && !word_seen && !all_o && !all_l) {
+          // Neither number words nor letters for digits: only the word's end matters now.
+          p = SkipLatinLetters(text, p);
+          break;
+        }
       }
       const bool maybe = node >= 0 || word_seen;
       pos = p;
@@ -257,7 +303,8 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
       if (pos < text.size()) {
         std::size_t q = pos;
         auto next = Next(text, q);
-        next_digit = next && DigitOf(*next).has_value();
+        next_digit = next && (*next < 0x80 ? *next >= '0' && *next <= '9'
+                                            : DigitOf(*next).has_value());
       }
       const bool glued = last_digit || next_digit;
       // "O" for zero also spread out ("O 7 O 1 7 4"): inside a run, or before a digit.
@@ -269,9 +316,13 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
         add_digits('1', letters, true, false);
         continue;
       }
-      if (!maybe || lower_.size() > kMaxWordBytes) {
+      if (!maybe || lower_bytes > kMaxWordBytes) {
         end_run();
         continue;
+      }
+      lower_.clear();
+      for (std::size_t w = here; w < pos;) {
+        AppendUtf8(lower_, ToLowerLatin(*NextCodePoint(text, w)));
       }
       digits_.clear();
       if (char d = words_.Exact(lower_); d != 0) {

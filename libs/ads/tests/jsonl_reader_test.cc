@@ -47,6 +47,34 @@ TEST(JsonlAdParserTest, ParserIsReusableAcrossLines) {
   EXPECT_FALSE(second->stated_age.has_value());
 }
 
+TEST(JsonlAdParserTest, ParseIntoResetsEveryFieldOfAReusedAd) {
+  JsonlAdParser parser;
+  Ad ad;
+  ASSERT_TRUE(parser.ParseInto(kGood, ad));
+  ASSERT_TRUE(parser.ParseInto(R"({"site":"s2","ad_id":"a2","captured_on":"2025-03-05"})", ad));
+  EXPECT_EQ(ad.site, "s2");
+  EXPECT_EQ(ad.ad_id, "a2");
+  EXPECT_EQ(FormatDate(ad.captured_on), "2025-03-05");
+  EXPECT_EQ(ad.city, "");
+  EXPECT_EQ(ad.title, "");
+  EXPECT_EQ(ad.text, "");
+  EXPECT_TRUE(ad.phones.empty());
+  EXPECT_FALSE(ad.stated_age.has_value());
+  EXPECT_EQ(ad.stated_gender, "");
+  EXPECT_FALSE(ad.price.has_value());
+  EXPECT_TRUE(ad.image_hashes.empty());
+  // A bad line leaves no field of the line before it either.
+  EXPECT_FALSE(parser.ParseInto(R"({"site":"s3","ad_id":"a3","captured_on":"x"})", ad));
+  ASSERT_TRUE(parser.ParseInto(R"({"site":"s4","ad_id":"a4","captured_on":"2025-03-06",)"
+                               R"("price":"900 kr","phones":["0701740606"]})",
+                               ad));
+  EXPECT_EQ(ad.price, "900 kr");
+  ASSERT_EQ(ad.phones.size(), 1u);
+  ASSERT_TRUE(parser.ParseInto(R"({"site":"s5","ad_id":"a5","captured_on":"2025-03-07"})", ad));
+  EXPECT_FALSE(ad.price.has_value());
+  EXPECT_TRUE(ad.phones.empty());
+}
+
 TEST(JsonlAdParserTest, ReadsGroundTruth) {
   JsonlAdParser parser;
   auto ad = parser.Parse(

@@ -2,6 +2,7 @@
 // libphonenumber. Numbers are from the range set aside for fiction (070-174 06 05 to 99).
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,53 @@ TEST(PhoneNumberTest, NormalisesToE164AndChecksValidity) {
   EXPECT_EQ(ToE164("0123456", "SE"), std::nullopt);         // too short to be valid
   EXPECT_EQ(ToE164("070174060", "SE"), std::nullopt);       // a mobile number is 10 digits
   EXPECT_EQ(ToE164("999999999999999", "SE"), std::nullopt);
+}
+
+// The Swedish fast path (a national number built without Parse) and the folding of +46/0046
+// must give what libphonenumber's Parse gives, valid or not, for every length and prefix.
+TEST(PhoneNumberTest, SwedishFastPathAndFoldingAgreeWithParsing) {
+  ASSERT_TRUE(InitPhoneNumbers("SE"));
+  std::vector<std::string> nationals = {"701740605", "8123456", "13123456", "31234567",
+                                        "101234567", "200123456", "9001234567", "7"};
+  std::uint64_t x = 0x9E3779B97F4A7C15ull;
+  for (int i = 0; i < 400; ++i) {  // pseudo-random digits of 1-15 digits, not starting with 0
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    std::string digits = std::to_string(1 + x % 9);
+    const std::size_t length = 1 + (x >> 8) % 15;
+    std::uint64_t y = x;
+    while (digits.size() < length) {
+      y = y * 6364136223846793005ull + 1442695040888963407ull;
+      digits.push_back(static_cast<char>('0' + (y >> 33) % 10));
+    }
+    nationals.push_back(digits);
+  }
+  int valid = 0;
+  for (const std::string& n : nationals) {
+    const auto parsed = ToE164Parsed("0" + n, "SE");
+    EXPECT_EQ(ToE164("0" + n, "SE"), parsed) << n;
+    valid += parsed.has_value();
+    for (const std::string& prefix : {std::string("+46"), std::string("0046")}) {
+      std::string folded = prefix + n;
+      FoldPhoneDigits(folded, "SE");
+      EXPECT_EQ(folded, "0" + n);
+      EXPECT_EQ(ToE164Parsed(prefix + n, "SE"), parsed) << prefix << n;
+    }
+  }
+  EXPECT_GE(valid, 8);  // the cases above hold valid numbers, not only rejects
+}
+
+TEST(PhoneNumberTest, FoldingLeavesOtherFormsAlone) {
+  for (const char* digits : {"+460701740605", "0046", "+48601234567", "46701740605",
+                             "0701740605", "00460701740605"}) {
+    std::string s = digits;
+    FoldPhoneDigits(s, "SE");
+    EXPECT_EQ(s, digits);
+  }
+  std::string norwegian = "+4791234567";
+  FoldPhoneDigits(norwegian, "NO");
+  EXPECT_EQ(norwegian, "+4791234567");
 }
 
 TEST(PhoneNumberTest, RejectsUnknownRegion) {

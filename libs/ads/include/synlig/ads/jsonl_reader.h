@@ -37,6 +37,8 @@ class JsonlAdParser {
   // Errors: kInvalidArgument with field set to the offending JSON field ("json" for syntax,
   // "line" for size) and a message naming the problem; never throws.
   Result<Ad> Parse(std::string_view line);
+  // The same into ad, every field of which is reset first (its memory reused).
+  Status ParseInto(std::string_view line, Ad& ad);
 
  private:
   struct Impl;
@@ -81,6 +83,7 @@ class JsonlAdReader {
   void HandleLine(std::string_view line, const Sink& sink);
 
   JsonlAdParser parser_;
+  Ad ad_;  // the current line's ad, reused
   ReadSummary summary_;
   std::string partial_;
   bool partial_too_long_ = false;
