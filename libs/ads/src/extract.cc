@@ -394,7 +394,8 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
       std::find_if(m.word_list.begin(), m.word_list.end(),
                    [&](std::string_view w) { return w.data() >= text_start; }) -
       m.word_list.begin());
-  m.features.Match(m.normalized, [&](std::uint32_t f) { out.features |= 1u << f; });
+  m.features.MatchAtWordStarts(m.normalized,
+                               [&](std::uint32_t f) { out.features |= 1u << f; });
   out.age = m.Age(ad, m.word_list, title_words);
   m.Shingles(m.word_list, out);
   std::fill(m.normalized.begin(), m.normalized.end(), '\0');

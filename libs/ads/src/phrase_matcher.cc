@@ -48,6 +48,7 @@ void PhraseMatcher::Build() {
                               own_output_[static_cast<std::size_t>(node)]});
     own_output_[static_cast<std::size_t>(node)] = static_cast<std::int32_t>(outputs_.size() - 1);
   }
+  trie_ = delta_;
   // Breadth first: a node's output chain is its own outputs followed by its fail node's.
   const std::size_t n = fail_.size();
   for (std::size_t i = 0; i < n; ++i) output_[i] = own_output_[i];

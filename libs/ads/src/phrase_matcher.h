@@ -24,6 +24,11 @@ class PhraseMatcher {
   // reported more than once).
   template <typename F>
   void Match(std::string_view text, F&& on_match) const;
+  // The same occurrences as Match (in another order: by start), found by walking the trie
+  // from each word start only. Faster on long texts: most words start no phrase, so the walks
+  // stop after a byte or two in the hot top of the trie.
+  template <typename F>
+  void MatchAtWordStarts(std::string_view text, F&& on_match) const;
   bool empty() const { return outputs_.empty(); }
 
  private:
@@ -45,6 +50,7 @@ class PhraseMatcher {
   std::vector<std::string> phrases_;
   std::vector<std::uint32_t> values_;
   std::vector<std::uint32_t> delta_;
+  std::vector<std::uint32_t> trie_;  // the trie's own transitions; UINT32_MAX where none
   std::vector<std::int32_t> fail_;
   std::vector<std::int32_t> output_;      // first output reachable from a node, or -1
   std::vector<std::int32_t> own_output_;  // the node's own outputs, or -1
@@ -65,6 +71,31 @@ void PhraseMatcher::Match(std::string_view text, F&& on_match) const {
       if (!out.prefix && i + 1 < text.size() && text[i + 1] != ' ') continue;
       on_match(out.value);
     }
+  }
+}
+
+template <typename F>
+void PhraseMatcher::MatchAtWordStarts(std::string_view text, F&& on_match) const {
+  const std::size_t n = text.size();
+  for (std::size_t start = 0; start < n;) {
+    std::uint32_t node = 0;
+    for (std::size_t i = start; i < n; ++i) {
+      node = trie_[node * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+      if (node == UINT32_MAX) break;
+      // The node's own phrases come first in its chain, longest first; later ones (reached
+      // through fail links) start after `start` and are found from their own word start.
+      const std::size_t depth = i + 1 - start;
+      for (std::int32_t o = own_output_[node]; o >= 0;
+           o = outputs_[static_cast<std::size_t>(o)].next) {
+        const Output& out = outputs_[static_cast<std::size_t>(o)];
+        if (out.length != depth) break;
+        if (!out.prefix && i + 1 < n && text[i + 1] != ' ') continue;
+        on_match(out.value);
+      }
+    }
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
   }
 }
 

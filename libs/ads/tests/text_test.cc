@@ -1,8 +1,10 @@
 // Tests of the normal form of text and of whole-word phrase matching.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "phrase_matcher.h"
 #include "text.h"
@@ -26,10 +28,14 @@ TEST(NormalizeTextTest, AppendSeparatesWithOneSpace) {
   EXPECT_EQ(out, "hej då");
 }
 
+// What Match reports; MatchAtWordStarts must report the same occurrences.
 std::set<std::uint32_t> MatchAll(const PhraseMatcher& m, std::string_view text) {
-  std::set<std::uint32_t> found;
+  std::multiset<std::uint32_t> found;
   m.Match(text, [&](std::uint32_t v) { found.insert(v); });
-  return found;
+  std::multiset<std::uint32_t> at_starts;
+  m.MatchAtWordStarts(text, [&](std::uint32_t v) { at_starts.insert(v); });
+  EXPECT_EQ(found, at_starts) << text;
+  return {found.begin(), found.end()};
 }
 
 TEST(PhraseMatcherTest, MatchesWholeWordsOnly) {
@@ -63,6 +69,38 @@ TEST(PhraseMatcherTest, FindsOverlappingAndSuffixPhrases) {
   m.Build();
   EXPECT_EQ(MatchAll(m, "100 real photos"), (std::set<std::uint32_t>{1, 2, 3}));
   EXPECT_EQ(MatchAll(m, "not real photosynthesis"), (std::set<std::uint32_t>{}));
+}
+
+TEST(PhraseMatcherTest, WordStartWalkFindsWhatTheAutomatonFinds) {
+  // Phrases sharing prefixes and suffixes, with and without '*', over texts drawn from their
+  // words and near misses.
+  const std::vector<std::string> phrases = {"ny i stan", "ny", "i stan", "stan*", "tjej*",
+                                            "nya tjej*", "hos mig", "mig", "100 real photos",
+                                            "real photos", "photos", "ung", "ung tjej"};
+  PhraseMatcher m;
+  for (std::size_t k = 0; k < phrases.size(); ++k) {
+    m.Add(phrases[k], static_cast<std::uint32_t>(k));
+  }
+  m.Build();
+  const std::vector<std::string> words = {"ny", "nya", "i", "stan", "stanna", "tjej", "tjejer",
+                                          "hos", "mig", "migration", "100", "real", "photos",
+                                          "photosynthesis", "ung", "ungefär", "sprung", "x"};
+  std::uint64_t x = 88172645463325252ull;
+  for (int t = 0; t < 2000; ++t) {
+    std::string text;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    const int n = static_cast<int>(x % 12);
+    for (int w = 0; w < n; ++w) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      if (!text.empty()) text += ' ';
+      text += words[x % words.size()];
+    }
+    MatchAll(m, text);
+  }
 }
 
 }  // namespace
