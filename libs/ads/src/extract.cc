@@ -15,6 +15,7 @@
 #include "phone_number.h"
 #include "phone_text.h"
 #include "phrase_matcher.h"
+#include "shingles.h"
 #include "text.h"
 #include "text_phones.h"
 
@@ -110,7 +111,6 @@ struct Extractor::Impl {
   // The stated age, else one read from the words (the first title_words are the title's).
   std::int16_t Age(const Ad& ad, const std::vector<std::string_view>& words,
                    std::size_t title_words) const;
-  void Shingles(const std::vector<std::string_view>& words, ExtractedAd& out) const;
   static std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& index,
                               std::vector<std::string>& names, const std::string& name);
   // Consecutive ads mostly come from one site and city: remember the last ones.
@@ -315,24 +315,6 @@ std::int16_t Extractor::Impl::Age(const Ad& ad, const std::vector<std::string_vi
   return -1;
 }
 
-void Extractor::Impl::Shingles(const std::vector<std::string_view>& words,
-                               ExtractedAd& out) const {
-  const std::size_t k = static_cast<std::size_t>(options.shingle_words);
-  if (words.empty()) return;
-  std::size_t count = words.size() >= k ? words.size() - k + 1 : 1;
-  out.shingles.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    // Words are consecutive in the normalized buffer, separated by one space.
-    const char* begin = words[i].data();
-    std::size_t last = std::min(i + k, words.size()) - 1;
-    const char* end = words[last].data() + words[last].size();
-    out.shingles.push_back(
-        static_cast<std::uint32_t>(XXH3_64bits(begin, static_cast<std::size_t>(end - begin))));
-  }
-  std::sort(out.shingles.begin(), out.shingles.end());
-  out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
-}
-
 Result<Extractor> Extractor::Create(const Lexicon& lexicon, const SecretKey& key,
                                     ExtractOptions options) {
   return Create(lexicon, key, options, nullptr);
@@ -397,7 +379,8 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
   m.features.MatchAtWordStarts(m.normalized,
                                [&](std::uint32_t f) { out.features |= 1u << f; });
   out.age = m.Age(ad, m.word_list, title_words);
-  m.Shingles(m.word_list, out);
+  internal::HashShingles(m.word_list, static_cast<std::size_t>(m.options.shingle_words),
+                         out.shingles);
   std::fill(m.normalized.begin(), m.normalized.end(), '\0');
 
   if (auto g = m.genders.find(NormalizeText(ad.stated_gender)); g != m.genders.end()) {

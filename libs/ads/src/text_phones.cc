@@ -89,7 +89,14 @@ std::size_t SkipLatinLetters(std::string_view text, std::size_t pos) {
 }  // namespace
 
 TextPhoneFinder::TextPhoneFinder(const std::array<std::vector<std::string>, 10>& digit_words)
-    : words_(digit_words) {}
+    : words_(digit_words) {
+  for (unsigned char b = 0; b < 128; ++b) {
+    if (!IsAsciiLetter(b)) continue;
+    const auto lower = static_cast<unsigned char>(b | 0x20);
+    may_start_digits_[b] = words_.Step(DigitWords::kRoot, lower) >= 0 || lower == 'o' ||
+                           b == 'l' || b == 'I';
+  }
+}
 
 void TextPhoneFinder::MarkDatesAndTimes() {
   for (std::size_t i = 0; i < used_; ++i) {
@@ -228,10 +235,16 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
   std::size_t pos = 0;
   while (pos < text.size()) {
     if (used_ == 0 && !pending_plus) {
-      // No number under way: ASCII spaces and punctuation other than '+' change nothing.
+      // No number under way: ASCII spaces and punctuation other than '+' change nothing, and
+      // neither does a word whose first letter no number word (nor 'o' or 'l') begins with.
       while (pos < text.size()) {
         const auto b = static_cast<unsigned char>(text[pos]);
-        if (b >= 0x80 || b == '+' || IsAsciiLetter(b) || (b >= '0' && b <= '9')) break;
+        if (b >= 0x80 || b == '+' || (b >= '0' && b <= '9')) break;
+        if (IsAsciiLetter(b)) {
+          if (may_start_digits_[b]) break;
+          pos = SkipLatinLetters(text, pos + 1);
+          continue;
+        }
         ++pos;
       }
       if (pos == text.size()) break;

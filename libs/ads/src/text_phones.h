@@ -52,6 +52,9 @@ class TextPhoneFinder {
   std::string candidate_;
   std::string lower_;
   std::string digits_;
+  // Per ASCII byte: true when a word starting with it may stand for digits (a number word
+  // begins with it, or it is 'o'/'O' for zero or 'l'/'I' for one).
+  std::array<bool, 128> may_start_digits_{};
 };
 
 }  // namespace synlig::ads::internal
