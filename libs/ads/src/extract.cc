@@ -376,7 +376,7 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
       std::find_if(m.word_list.begin(), m.word_list.end(),
                    [&](std::string_view w) { return w.data() >= text_start; }) -
       m.word_list.begin());
-  m.features.MatchAtWordStarts(m.normalized,
+  m.features.MatchAtWordStarts(m.normalized, m.word_list,
                                [&](std::uint32_t f) { out.features |= 1u << f; });
   out.age = m.Age(ad, m.word_list, title_words);
   internal::HashShingles(m.word_list, static_cast<std::size_t>(m.options.shingle_words),

@@ -27,8 +27,10 @@ class PhraseMatcher {
   // The same occurrences as Match (in another order: by start), found by walking the trie
   // from each word start only. Faster on long texts: most words start no phrase, so the walks
   // stop after a byte or two in the hot top of the trie.
+  // words: the words of text in order, as views into it (see SplitWords).
   template <typename F>
-  void MatchAtWordStarts(std::string_view text, F&& on_match) const;
+  void MatchAtWordStarts(std::string_view text, const std::vector<std::string_view>& words,
+                         F&& on_match) const;
   bool empty() const { return outputs_.empty(); }
 
  private:
@@ -75,9 +77,12 @@ void PhraseMatcher::Match(std::string_view text, F&& on_match) const {
 }
 
 template <typename F>
-void PhraseMatcher::MatchAtWordStarts(std::string_view text, F&& on_match) const {
+void PhraseMatcher::MatchAtWordStarts(std::string_view text,
+                                      const std::vector<std::string_view>& words,
+                                      F&& on_match) const {
   const std::size_t n = text.size();
-  for (std::size_t start = 0; start < n;) {
+  for (std::string_view word : words) {
+    const auto start = static_cast<std::size_t>(word.data() - text.data());
     std::uint32_t node = 0;
     for (std::size_t i = start; i < n; ++i) {
       node = trie_[node * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
@@ -93,9 +98,6 @@ void PhraseMatcher::MatchAtWordStarts(std::string_view text, F&& on_match) const
         on_match(out.value);
       }
     }
-    const std::size_t space = text.find(' ', start);
-    if (space == std::string_view::npos) break;
-    start = space + 1;
   }
 }
 

@@ -150,12 +150,14 @@ std::vector<std::string_view> Words(std::string_view normalized) {
 
 void SplitWords(std::string_view normalized, std::vector<std::string_view>& words) {
   words.clear();
-  std::size_t start = 0;
-  while (start < normalized.size()) {
-    std::size_t end = normalized.find(' ', start);
-    if (end == std::string_view::npos) end = normalized.size();
-    if (end > start) words.push_back(normalized.substr(start, end - start));
-    start = end + 1;
+  // A byte loop: words are short, so a library search per word would mostly be call overhead.
+  const char* p = normalized.data();
+  const char* const end = p + normalized.size();
+  while (p < end) {
+    const char* w = p;
+    while (p < end && *p != ' ') ++p;
+    if (p > w) words.emplace_back(w, static_cast<std::size_t>(p - w));
+    ++p;
   }
 }
 

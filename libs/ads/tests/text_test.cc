@@ -33,7 +33,9 @@ std::set<std::uint32_t> MatchAll(const PhraseMatcher& m, std::string_view text) 
   std::multiset<std::uint32_t> found;
   m.Match(text, [&](std::uint32_t v) { found.insert(v); });
   std::multiset<std::uint32_t> at_starts;
-  m.MatchAtWordStarts(text, [&](std::uint32_t v) { at_starts.insert(v); });
+  std::vector<std::string_view> words;
+  SplitWords(text, words);
+  m.MatchAtWordStarts(text, words, [&](std::uint32_t v) { at_starts.insert(v); });
   EXPECT_EQ(found, at_starts) << text;
   return {found.begin(), found.end()};
 }
