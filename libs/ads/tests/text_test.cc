@@ -28,6 +28,43 @@ TEST(NormalizeTextTest, AppendSeparatesWithOneSpace) {
   EXPECT_EQ(out, "hej då");
 }
 
+TEST(SplitWordsTest, SplitsAtSpacesAcrossBlockEdgesAndSkipsEmptyWords) {
+  auto reference = [](std::string_view text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : text) {
+      if (c != ' ') {
+        word += c;
+      } else if (!word.empty()) {
+        out.push_back(word);
+        word.clear();
+      }
+    }
+    if (!word.empty()) out.push_back(word);
+    return out;
+  };
+  std::vector<std::string> texts = {"", " ", "a", "ett två tre", "  two  spaces  ",
+                                    "fifteen bytes x sixteen bytes xx seventeen bytes xxx"};
+  std::string long_text;
+  for (int i = 0; i < 40; ++i) {
+    long_text += std::string(static_cast<std::size_t>(i % 7), 'a' + static_cast<char>(i % 26));
+    long_text += i % 5 == 0 ? "  " : " ";
+  }
+  texts.push_back(long_text);
+  for (std::size_t cut = 0; cut < long_text.size(); cut += 3) {
+    texts.push_back(long_text.substr(cut));
+  }
+  std::vector<std::string_view> words;
+  for (const std::string& text : texts) {
+    SplitWords(text, words);
+    EXPECT_EQ(std::vector<std::string>(words.begin(), words.end()), reference(text)) << text;
+    for (std::string_view w : words) {
+      EXPECT_GE(w.data(), text.data());
+      EXPECT_LE(w.data() + w.size(), text.data() + text.size());
+    }
+  }
+}
+
 // What Match reports; MatchAtWordStarts must report the same occurrences.
 std::set<std::uint32_t> MatchAll(const PhraseMatcher& m, std::string_view text) {
   std::multiset<std::uint32_t> found;
