@@ -295,6 +295,14 @@ void JsonlAdReader::Feed(std::string_view chunk, const Sink& sink) {
   while (!chunk.empty()) {
     std::size_t nl = chunk.find('\n');
     std::string_view piece = chunk.substr(0, nl);
+    if (nl != std::string_view::npos && partial_.empty() && !partial_too_long_ &&
+        piece.size() <= kMaxLineBytes + 1) {
+      // A whole line inside the chunk: handled where it is, without a copy.
+      chunk.remove_prefix(nl + 1);
+      ++line_no_;
+      HandleLine(piece, sink);
+      continue;
+    }
     if (!partial_too_long_) {
       if (partial_.size() + piece.size() > kMaxLineBytes + 1) {
         partial_too_long_ = true;
