@@ -98,6 +98,7 @@ struct AdImporter::Impl {
   std::size_t submitted = 0;
   std::size_t joined = 0;
   std::size_t max_in_flight = 4;
+  std::vector<std::string> spare;  // emptied batch buffers, reused for their memory
 
   // Caller side.
   std::string pending;  // starts at the beginning of a line
@@ -122,9 +123,11 @@ struct AdImporter::Impl {
       reader.Feed(batch.text, sink);
       reader.Finish(sink);
       Part part{extractor.TakeCorpus(), reader.summary(), batch.first_line};
+      batch.text.clear();
       {
         std::lock_guard lock(mu);
         finished.emplace(batch.index, std::move(part));
+        if (spare.size() < max_in_flight) spare.push_back(std::move(batch.text));
       }
       part_ready.notify_all();
     }
@@ -148,6 +151,15 @@ struct AdImporter::Impl {
       if (!wait_for || submitted - joined < *wait_for) return;
       part_ready.wait(lock);
     }
+  }
+
+  // An empty buffer for the next batch, with the memory of a finished one when there is one.
+  std::string SpareBuffer() {
+    std::lock_guard lock(mu);
+    if (spare.empty()) return {};
+    std::string buffer = std::move(spare.back());
+    spare.pop_back();
+    return buffer;
   }
 
   void Submit(std::string text) {
@@ -230,7 +242,8 @@ void AdImporter::Feed(std::string_view chunk) {
       return;
     }
     if (m.pending.size() < kBatchBytes) return;
-    std::string rest = m.pending.substr(cut + 1);
+    std::string rest = m.SpareBuffer();
+    rest.append(m.pending, cut + 1);
     m.pending.resize(cut + 1);
     m.Submit(std::move(m.pending));
     m.pending = std::move(rest);
