@@ -183,13 +183,13 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   lsh.window = static_cast<std::size_t>(options.bucket_window);
   lsh.threads = options.threads;
   // A pair matters for linking only if it could join two advertisers: not when both ads are
-  // already one advertiser, nor when they carry different names. (Read-only: threads call it.)
+  // already one advertiser, nor when they carry different names.
   std::vector<std::uint32_t> adv_root(n);
   for (std::uint32_t i = 0; i < n; ++i) adv_root[i] = adv.Find(i);
-  auto never_links = [&](std::uint32_t a, std::uint32_t b) {
-    if (adv_root[a] == adv_root[b]) return true;
-    return ads[a].name_hash != 0 && ads[b].name_hash != 0 && ads[a].name_hash != ads[b].name_hash;
-  };
+  internal::PairFilter never_links;
+  never_links.group = adv_root;
+  never_links.label.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) never_links.label[i] = ads[i].name_hash;
   internal::LshResult similar = internal::FindSimilarPairs(sets, lsh, rng, never_links);
   out.stats.candidate_pairs = similar.compared;
   out.stats.similar_pairs = similar.pairs.size();

@@ -251,8 +251,7 @@ TEST(MinHashTest, FindsNearDuplicatesAndSkipsSmallSets) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
   internal::LshOptions o;
   o.threshold = 0.8;
-  internal::LshResult r =
-      internal::FindSimilarPairs(sets, o, rng, [](std::uint32_t, std::uint32_t) { return false; });
+  internal::LshResult r = internal::FindSimilarPairs(sets, o, rng, internal::PairFilter{});
   for (const internal::SimilarPair& p : r.pairs) {
     EXPECT_GE(p.jaccard, 0.8);
     found.emplace_back(p.a, p.b);
