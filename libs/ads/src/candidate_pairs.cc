@@ -1,10 +1,12 @@
 // Candidate pairs of MinHash LSH: band keys sorted by radix into buckets, the pairs of each
-// bucket counted and then written straight into per-set rows, which are sorted and deduplicated.
+// bucket counted and then written straight into per-set rows, band after band, then deduplicated.
 #include "candidate_pairs.h"
 
 #include <algorithm>
 #include <atomic>
 #include <utility>
+
+#include "radix_sort.h"
 
 namespace synlig::ads::internal {
 namespace {
@@ -16,22 +18,6 @@ struct BandBuckets {
   std::vector<std::uint32_t> starts;  // bucket k: members[starts[k] .. starts[k + 1])
 };
 
-// Sorts (key << 32 | index) entries by key, stably, in three passes of 11 bits.
-void SortByKey(std::vector<std::uint64_t>& entries, std::vector<std::uint64_t>& scratch) {
-  constexpr int kBits = 11;
-  constexpr std::size_t kRadix = std::size_t{1} << kBits;
-  scratch.resize(entries.size());
-  std::vector<std::size_t> count(kRadix);
-  for (int shift = 32; shift < 64; shift += kBits) {
-    std::fill(count.begin(), count.end(), 0);
-    for (std::uint64_t e : entries) ++count[(e >> shift) & (kRadix - 1)];
-    std::size_t sum = 0;
-    for (std::size_t& c : count) sum += std::exchange(c, sum);
-    for (std::uint64_t e : entries) scratch[count[(e >> shift) & (kRadix - 1)]++] = e;
-    entries.swap(scratch);
-  }
-}
-
 BandBuckets BuildBand(const std::vector<char>& eligible, const std::vector<std::uint32_t>& keys,
                       std::size_t bands, std::size_t band, std::size_t max_bucket,
                       std::uint64_t seed, std::vector<std::uint64_t>& entries,
@@ -41,7 +27,7 @@ BandBuckets BuildBand(const std::vector<char>& eligible, const std::vector<std::
   for (std::size_t i = 0; i < n; ++i) {
     if (eligible[i]) entries.push_back((std::uint64_t{keys[i * bands + band]} << 32) | i);
   }
-  SortByKey(entries, scratch);
+  RadixSort(entries, 32, 64, scratch);
   BandBuckets out;
   std::mt19937_64 rng(seed);
   std::size_t start = 0;
@@ -103,61 +89,75 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
   std::vector<std::uint64_t> band_seed(bands);
   for (std::uint64_t& s : band_seed) s = rng();
 
-  // Buckets of every band, and per thread how many pairs it finds for each set a (as the
-  // smaller of the pair) in the bands it took.
+  // Buckets of every band, and how many pairs each band gives each set a (as the smaller of
+  // the pair); bands handed out to the threads in turn.
   std::vector<BandBuckets> buckets(bands);
-  std::vector<std::vector<std::size_t>> bands_of(threads);
-  std::vector<std::vector<std::uint64_t>> cursor(threads);
+  std::vector<std::vector<std::uint32_t>> at(bands);  // per band and set: count, then cursor
   std::atomic<std::size_t> next_band{0};
-  ForThreads(static_cast<int>(threads), [&](int t) {
-    std::vector<std::uint64_t>& count = cursor[static_cast<std::size_t>(t)];
-    count.assign(n, 0);
+  ForThreads(static_cast<int>(threads), [&](int) {
     std::vector<std::uint64_t> entries;
     std::vector<std::uint64_t> scratch;
     for (std::size_t b; (b = next_band.fetch_add(1)) < bands;) {
-      bands_of[static_cast<std::size_t>(t)].push_back(b);
       buckets[b] = BuildBand(eligible, keys, bands, b, options.max_bucket, band_seed[b],
                              entries, scratch);
-      ForEachPair(buckets[b], options, [&](std::uint32_t a, std::uint32_t) { ++count[a]; });
+      at[b].assign(n, 0);
+      ForEachPair(buckets[b], options, [&](std::uint32_t a, std::uint32_t) { ++at[b][a]; });
     }
   });
   std::vector<std::uint32_t>().swap(keys);
 
-  // Rows: each thread writes its pairs of set a after those of the threads before it.
+  // Rows: the pairs of set a from band 0, then band 1, ...; blocks of rows and bands handed out
+  // to the threads in turn (the rows do not depend on which thread does what).
+  constexpr std::size_t kBlock = 4096;
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
   CandidatePairs out;
   out.offsets.assign(n, 0);
   out.lengths.assign(n, 0);
+  std::atomic<std::size_t> next_block{0};
+  ForThreads(static_cast<int>(threads), [&](int) {
+    for (std::size_t k; (k = next_block.fetch_add(1)) < blocks;) {
+      for (std::size_t a = k * kBlock; a < std::min(n, (k + 1) * kBlock); ++a) {
+        std::uint32_t in_row = 0;
+        for (std::size_t b = 0; b < bands; ++b) in_row += std::exchange(at[b][a], in_row);
+        out.offsets[a] = in_row;  // its length for now
+      }
+    }
+  });
   std::uint64_t total = 0;
-  for (std::size_t a = 0; a < n; ++a) {
-    out.offsets[a] = total;
-    for (std::vector<std::uint64_t>& c : cursor) total += std::exchange(c[a], total);
-  }
+  for (std::uint64_t& o : out.offsets) total += std::exchange(o, total);
   out.partners.resize(total);
-  ForThreads(static_cast<int>(threads), [&](int t) {
-    std::vector<std::uint64_t>& at = cursor[static_cast<std::size_t>(t)];
-    for (std::size_t b : bands_of[static_cast<std::size_t>(t)]) {
-      ForEachPair(buckets[b], options,
-                  [&](std::uint32_t a, std::uint32_t partner) { out.partners[at[a]++] = partner; });
+  next_band = 0;
+  ForThreads(static_cast<int>(threads), [&](int) {
+    for (std::size_t b; (b = next_band.fetch_add(1)) < bands;) {
+      std::vector<std::uint32_t>& cursor = at[b];
+      ForEachPair(buckets[b], options, [&](std::uint32_t a, std::uint32_t partner) {
+        out.partners[out.offsets[a] + cursor[a]++] = partner;
+      });
       BandBuckets().members.swap(buckets[b].members);
       BandBuckets().starts.swap(buckets[b].starts);
+      std::vector<std::uint32_t>().swap(cursor);
     }
-    std::vector<std::uint64_t>().swap(at);
   });
 
-  // Sort and deduplicate each row (blocks of rows handed out in turn).
-  constexpr std::size_t kBlock = 1024;
-  std::atomic<std::size_t> next_block{0};
-  std::vector<std::uint64_t> block_pairs((n + kBlock - 1) / kBlock, 0);
+  // Drop repeated partners from each row, and sort it.
+  std::vector<std::uint64_t> block_pairs(blocks, 0);
+  next_block = 0;
   ForThreads(static_cast<int>(threads), [&](int) {
-    for (std::size_t k; (k = next_block.fetch_add(1)) < block_pairs.size();) {
-      const std::size_t to = std::min(n, (k + 1) * kBlock);
-      for (std::size_t a = k * kBlock; a < to; ++a) {
+    std::vector<std::uint32_t> seen_in(n, UINT32_MAX);  // the row a partner was last seen in
+    for (std::size_t k; (k = next_block.fetch_add(1)) < blocks;) {
+      for (std::size_t a = k * kBlock; a < std::min(n, (k + 1) * kBlock); ++a) {
         std::uint32_t* row = out.partners.data() + out.offsets[a];
-        std::uint32_t* end =
-            out.partners.data() + (a + 1 < n ? out.offsets[a + 1] : out.partners.size());
-        std::sort(row, end);
-        out.lengths[a] = static_cast<std::uint32_t>(std::unique(row, end) - row);
-        block_pairs[k] += out.lengths[a];
+        const std::uint64_t end = a + 1 < n ? out.offsets[a + 1] : total;
+        std::uint32_t kept = 0;
+        for (std::uint64_t e = out.offsets[a]; e < end; ++e) {
+          const std::uint32_t partner = out.partners[e];
+          if (seen_in[partner] == a) continue;
+          seen_in[partner] = static_cast<std::uint32_t>(a);
+          row[kept++] = partner;
+        }
+        std::sort(row, row + kept);  // ascending partners: nearer in memory, row after row
+        out.lengths[a] = kept;
+        block_pairs[k] += kept;
       }
     }
   });

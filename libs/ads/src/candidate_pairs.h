@@ -1,5 +1,5 @@
 // Candidate pairs of MinHash LSH: the pairs of sets that share a band key, from every band,
-// without duplicates, as rows of one array (the partners b > a of each set a, ascending).
+// without repeats, as rows of one array (the partners b > a of each set a, ascending).
 #pragma once
 
 #include <cstdint>

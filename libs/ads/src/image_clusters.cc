@@ -1,17 +1,13 @@
-// Multi-index near-duplicate search over distinct image hashes.
+// Multi-index near-duplicate search over distinct image hashes (radix sorts throughout).
 #include "image_clusters.h"
 
 #include <algorithm>
+#include <numeric>
 
+#include "radix_sort.h"
 #include "union_find.h"
 
 namespace synlig::ads::internal {
-
-std::uint32_t ImageClusters::Of(std::uint64_t hash) const {
-  auto it = std::lower_bound(hashes.begin(), hashes.end(), hash);
-  return cluster[static_cast<std::size_t>(it - hashes.begin())];
-}
-
 namespace {
 
 // Hamming distance; built with and without the POPCNT instruction, picked at run time.
@@ -31,15 +27,39 @@ void LinkWithin(const std::vector<std::uint64_t>& hashes, const std::vector<std:
 
 }  // namespace
 
-ImageClusters ClusterImageHashes(std::vector<std::uint64_t> hashes, int max_distance) {
+ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& input, int max_distance) {
   ImageClusters out;
-  std::sort(hashes.begin(), hashes.end());
-  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  // Distinct hashes in ascending order, and which of them each input hash is: sort the input
+  // positions by hash (a stable sort of the positions, by the hash bits, 16 at a time).
+  const std::size_t m = input.size();
+  std::vector<std::uint32_t> order(m);
+  std::iota(order.begin(), order.end(), 0u);
+  {
+    std::vector<std::uint32_t> next(m);
+    std::vector<std::size_t> count(std::size_t{1} << 16);
+    for (int shift = 0; shift < 64; shift += 16) {
+      std::fill(count.begin(), count.end(), 0);
+      for (std::uint32_t i : order) ++count[(input[i] >> shift) & 0xFFFFu];
+      std::size_t sum = 0;
+      for (std::size_t& c : count) sum += std::exchange(c, sum);
+      for (std::uint32_t i : order) next[count[(input[i] >> shift) & 0xFFFFu]++] = i;
+      order.swap(next);
+    }
+  }
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint32_t> distinct_of(m);
+  for (std::uint32_t i : order) {
+    if (hashes.empty() || hashes.back() != input[i]) hashes.push_back(input[i]);
+    distinct_of[i] = static_cast<std::uint32_t>(hashes.size() - 1);
+  }
+  std::vector<std::uint32_t>().swap(order);
+
   const std::size_t n = hashes.size();
   UnionFind sets(n);
   if (max_distance > 0 && n > 1) {
     const int blocks = max_distance + 1;
     std::vector<std::uint64_t> entries(n);
+    std::vector<std::uint64_t> scratch;
     for (int b = 0; b < blocks; ++b) {
       const int lo = 64 * b / blocks;
       const int hi = 64 * (b + 1) / blocks;
@@ -47,7 +67,7 @@ ImageClusters ClusterImageHashes(std::vector<std::uint64_t> hashes, int max_dist
       for (std::size_t i = 0; i < n; ++i) {
         entries[i] = (((hashes[i] >> lo) & mask) << 32) | i;  // block <= 32 bits
       }
-      std::sort(entries.begin(), entries.end());
+      RadixSort(entries, 32, 32 + (hi - lo), scratch);
       std::size_t start = 0;
       while (start < n) {
         std::size_t end = start + 1;
@@ -57,8 +77,10 @@ ImageClusters ClusterImageHashes(std::vector<std::uint64_t> hashes, int max_dist
       }
     }
   }
-  out.count = sets.Number(out.cluster);
-  out.hashes = std::move(hashes);
+  std::vector<std::uint32_t> cluster_of_distinct;
+  out.count = sets.Number(cluster_of_distinct);
+  out.cluster.resize(m);
+  for (std::size_t i = 0; i < m; ++i) out.cluster[i] = cluster_of_distinct[distinct_of[i]];
   return out;
 }
 

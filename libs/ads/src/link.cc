@@ -49,16 +49,31 @@ struct Index {
   }
 };
 
-// Builds item -> ads from (item, ad) pairs; each ad appears at most once per item.
-Index BuildIndex(std::size_t items, std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+// Builds item -> ads from (item, ad) pairs given in ascending order of ads (a counting sort,
+// which keeps that order within an item); an ad given twice for one item appears once.
+Index BuildIndex(std::size_t items,
+                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
   Index index;
   index.offsets.assign(items + 1, 0);
   for (const auto& [item, ad] : pairs) ++index.offsets[item + 1];
   for (std::size_t i = 0; i < items; ++i) index.offsets[i + 1] += index.offsets[i];
-  index.ads.reserve(pairs.size());
-  for (const auto& [item, ad] : pairs) index.ads.push_back(ad);
+  std::vector<std::uint32_t> at(index.offsets.begin(), index.offsets.end() - 1);
+  index.ads.resize(pairs.size());
+  for (const auto& [item, ad] : pairs) {
+    const std::uint32_t k = at[item];
+    if (k > index.offsets[item] && index.ads[k - 1] == ad) continue;  // a repeat
+    index.ads[k] = ad;
+    at[item] = k + 1;
+  }
+  // Close the gaps the repeats left.
+  std::uint32_t out = 0;
+  for (std::size_t item = 0; item < items; ++item) {
+    const std::uint32_t from = index.offsets[item];
+    index.offsets[item] = out;
+    for (std::uint32_t k = from; k < at[item]; ++k) index.ads[out++] = index.ads[k];
+  }
+  index.offsets[items] = out;
+  index.ads.resize(out);
   return index;
 }
 
@@ -113,7 +128,7 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   for (std::uint32_t i = 0; i < n; ++i) {
     for (std::uint32_t p : ads[i].phones) pairs.emplace_back(p, i);
   }
-  Index phones = BuildIndex(corpus.phone_hashes.size(), std::move(pairs));
+  Index phones = BuildIndex(corpus.phone_hashes.size(), pairs);
   for (std::size_t p = 0; p < phones.items(); ++p) {
     if (phones.offsets[p] == phones.offsets[p + 1]) continue;
     std::uint32_t first = phones.ads[phones.offsets[p]];
@@ -137,14 +152,16 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   for (const ExtractedAd& ad : ads) {
     all_hashes.insert(all_hashes.end(), ad.image_hashes.begin(), ad.image_hashes.end());
   }
-  internal::ImageClusters images =
-      internal::ClusterImageHashes(std::move(all_hashes), options.image_hamming);
+  internal::ImageClusters images = internal::ClusterImageHashes(all_hashes, options.image_hamming);
+  std::vector<std::uint64_t>().swap(all_hashes);
   out.stats.image_clusters = images.count;
   pairs.clear();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    for (std::uint64_t h : ads[i].image_hashes) pairs.emplace_back(images.Of(h), i);
+  for (std::uint32_t i = 0, k = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < ads[i].image_hashes.size(); ++j) {
+      pairs.emplace_back(images.cluster[k++], i);
+    }
   }
-  Index image_ads = BuildIndex(images.count, std::move(pairs));
+  Index image_ads = BuildIndex(images.count, pairs);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_image_links;
   for (std::size_t c = 0; c < image_ads.items(); ++c) {
     if (image_ads.offsets[c] == image_ads.offsets[c + 1]) continue;

@@ -84,7 +84,7 @@ void RowMatcher::SetRow(const std::uint32_t* set, std::size_t n) {
   row_ = set;
   row_size_ = n;
   std::size_t buckets = 1;
-  while (buckets < 4 * n) buckets <<= 1;
+  while (buckets < 2 * n) buckets <<= 1;
   shift_ = 32 - std::countr_zero(static_cast<std::uint32_t>(buckets));
   // A value not in the set marks free slots (the set is sorted: count down from the top).
   empty_ = UINT32_MAX;

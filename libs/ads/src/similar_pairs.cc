@@ -1,5 +1,6 @@
 // Verifying the candidate pairs of MinHash LSH by exact Jaccard similarity on several threads:
-// row by row (one set against its partners), with the partners' data fetched ahead.
+// row by row (one set against its partners); the pairs to compare are picked first, and then
+// compared with the data of the pairs ahead already on its way from memory.
 #include <algorithm>
 #include <atomic>
 
@@ -9,50 +10,46 @@
 namespace synlig::ads::internal {
 namespace {
 
-// All sets in one array (sets[i] is elements[offsets[i] .. offsets[i + 1])), with the filter's
-// group and label beside each: what the verification reads of a partner, in two cache lines.
+// All sets in one array, and per set one cache line's worth of what the verification reads:
+// where its elements are and the filter's group and label.
 struct FlatSets {
-  struct Tag {
+  struct alignas(32) Tag {
+    std::uint64_t offset;  // into elements
     std::uint64_t label;
+    std::uint32_t size;
     std::uint32_t group;
   };
-  std::vector<std::uint64_t> offsets;
   std::vector<std::uint32_t> elements;
   std::vector<Tag> tags;
 
   FlatSets(const std::vector<const std::vector<std::uint32_t>*>& sets, const PairFilter& filter) {
     const std::size_t n = sets.size();
-    offsets.resize(n + 1);
+    tags.resize(n);
     std::uint64_t total = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      offsets[i] = total;
+      tags[i].offset = total;
+      tags[i].size = static_cast<std::uint32_t>(sets[i]->size());
+      tags[i].group = filter.group.empty() ? static_cast<std::uint32_t>(i) : filter.group[i];
+      tags[i].label = filter.label.empty() ? 0 : filter.label[i];
       total += sets[i]->size();
     }
-    offsets[n] = total;
     elements.reserve(total);
     for (const std::vector<std::uint32_t>* s : sets) {
       elements.insert(elements.end(), s->begin(), s->end());
     }
-    tags.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      tags[i].group = filter.group.empty() ? static_cast<std::uint32_t>(i) : filter.group[i];
-      tags[i].label = filter.label.empty() ? 0 : filter.label[i];
-    }
   }
-  const std::uint32_t* Data(std::uint32_t i) const { return elements.data() + offsets[i]; }
-  std::size_t Size(std::uint32_t i) const { return offsets[i + 1] - offsets[i]; }
+  const std::uint32_t* Data(std::uint32_t i) const { return elements.data() + tags[i].offset; }
+  std::size_t Size(std::uint32_t i) const { return tags[i].size; }
   bool Irrelevant(std::uint32_t a, std::uint32_t b) const {
     const Tag& x = tags[a];
     const Tag& y = tags[b];
     return x.group == y.group || (x.label != 0 && y.label != 0 && x.label != y.label);
   }
-  // Asks for what Irrelevant and the comparison read of set i: its tag and first elements.
-  void Prefetch(std::uint32_t i) const {
-    __builtin_prefetch(&tags[i]);
+  void PrefetchElements(std::uint32_t i) const {
     const std::uint32_t* data = Data(i);
-    __builtin_prefetch(data);
-    __builtin_prefetch(data + 16);
-    __builtin_prefetch(data + 32);
+    const std::uint32_t* end = data + tags[i].size;
+    for (const std::uint32_t* p = data; p < end; p += 16) __builtin_prefetch(p);
+    __builtin_prefetch(end - 1);
   }
 };
 
@@ -79,25 +76,41 @@ void ForParts(int threads, std::size_t parts, F&& f) {
   });
 }
 
-// Calls f(a, b) for the pairs of rows [from, to), fetching partners kAhead pairs ahead (the
-// offsets of a partner twice as far ahead, as they are needed to find its elements).
-template <typename F>
-void ForRowPairs(const CandidatePairs& pairs, const FlatSets& flat, std::size_t from,
-                 std::size_t to, F&& f) {
-  constexpr std::uint32_t kAhead = 8;
+// Calls visit(a, b) for the pairs of rows [from, to) that pick(a, b) accepts, in row order:
+// picks a batch of pairs (tags fetched ahead), then visits them (elements fetched ahead).
+template <typename Pick, typename Visit>
+void ForPickedPairs(const CandidatePairs& pairs, const FlatSets& flat, std::size_t from,
+                    std::size_t to, Pick&& pick, Visit&& visit) {
+  constexpr std::size_t kBatch = 512;
+  constexpr std::size_t kTagsAhead = 16;
+  constexpr std::size_t kElementsAhead = 6;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> batch;
+  batch.reserve(kBatch + 4096);
+  auto flush = [&] {
+    for (std::size_t k = 0; k < std::min(batch.size(), kElementsAhead); ++k) {
+      flat.PrefetchElements(batch[k].second);
+    }
+    for (std::size_t k = 0; k < batch.size(); ++k) {
+      if (k + kElementsAhead < batch.size()) flat.PrefetchElements(batch[k + kElementsAhead].second);
+      visit(batch[k].first, batch[k].second);
+    }
+    batch.clear();
+  };
   for (std::size_t a = from; a < to; ++a) {
     const std::uint32_t* row = pairs.Row(a);
     const std::uint32_t length = pairs.lengths[a];
-    for (std::uint32_t k = 0; k < std::min(length, kAhead); ++k) {
-      __builtin_prefetch(&flat.offsets[row[k]]);
+    for (std::uint32_t k = 0; k < std::min<std::uint32_t>(length, kTagsAhead); ++k) {
+      __builtin_prefetch(&flat.tags[row[k]]);
     }
-    for (std::uint32_t k = 0; k < std::min(length, kAhead); ++k) flat.Prefetch(row[k]);
     for (std::uint32_t k = 0; k < length; ++k) {
-      if (k + 2 * kAhead < length) __builtin_prefetch(&flat.offsets[row[k + 2 * kAhead]]);
-      if (k + kAhead < length) flat.Prefetch(row[k + kAhead]);
-      f(static_cast<std::uint32_t>(a), row[k]);
+      if (k + kTagsAhead < length) __builtin_prefetch(&flat.tags[row[k + kTagsAhead]]);
+      if (pick(static_cast<std::uint32_t>(a), row[k])) {
+        batch.emplace_back(static_cast<std::uint32_t>(a), row[k]);
+      }
     }
+    if (batch.size() >= kBatch) flush();
   }
+  flush();
 }
 
 }  // namespace
@@ -112,13 +125,16 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   const CandidatePairs candidates = FindCandidatePairs(sets, options, rng);
   const FlatSets flat(sets, filter);
   std::vector<LshResult> found(kParts + kTieParts);
-  // Compares a (the matcher's row, set up on first use) with b.
-  auto compare = [&](RowMatcher& row, bool& ready, std::uint32_t a, std::uint32_t b,
-                     LshResult& result) {
-    if (!ready) row.SetRow(flat.Data(a), flat.Size(a));
-    ready = true;
+  // Compares a with b (the matcher holds row a once set up).
+  struct Matcher {
+    RowMatcher row;
+    std::uint32_t a = UINT32_MAX;
+  };
+  auto compare = [&](Matcher& m, std::uint32_t a, std::uint32_t b, LshResult& result) {
+    if (m.a != a) m.row.SetRow(flat.Data(a), flat.Size(a));
+    m.a = a;
     ++result.compared;
-    double j = row.JaccardAtLeast(flat.Data(b), flat.Size(b), options.threshold);
+    double j = m.row.JaccardAtLeast(flat.Data(b), flat.Size(b), options.threshold);
     if (j < options.threshold) return false;
     result.pairs.push_back({a, b, static_cast<float>(j)});
     return true;
@@ -127,14 +143,11 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   // The relevant pairs, every one compared.
   const std::vector<std::size_t> parts = SplitRows(candidates, kParts);
   ForParts(threads, kParts, [&](std::size_t p) {
-    RowMatcher matcher;
-    bool ready = false;
-    std::uint32_t current = UINT32_MAX;
-    ForRowPairs(candidates, flat, parts[p], parts[p + 1], [&](std::uint32_t a, std::uint32_t b) {
-      if (a != current) ready = false;
-      current = a;
-      if (!flat.Irrelevant(a, b)) compare(matcher, ready, a, b, found[p]);
-    });
+    Matcher m;
+    ForPickedPairs(
+        candidates, flat, parts[p], parts[p + 1],
+        [&](std::uint32_t a, std::uint32_t b) { return !flat.Irrelevant(a, b); },
+        [&](std::uint32_t a, std::uint32_t b) { compare(m, a, b, found[p]); });
   });
   // The others, only where the pairs found so far leave the two sets apart.
   UnionFind base(n);
@@ -144,17 +157,16 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   const std::vector<std::size_t> tie_parts = SplitRows(candidates, kTieParts);
   ForParts(threads, kTieParts, [&](std::size_t p) {
     UnionFind tied = base;
-    RowMatcher matcher;
-    bool ready = false;
-    std::uint32_t current = UINT32_MAX;
+    Matcher m;
     LshResult& result = found[kParts + p];
-    ForRowPairs(candidates, flat, tie_parts[p], tie_parts[p + 1],
-                [&](std::uint32_t a, std::uint32_t b) {
-                  if (a != current) ready = false;
-                  current = a;
-                  if (!flat.Irrelevant(a, b) || tied.Find(a) == tied.Find(b)) return;
-                  if (compare(matcher, ready, a, b, result)) tied.Union(a, b);
-                });
+    ForPickedPairs(
+        candidates, flat, tie_parts[p], tie_parts[p + 1],
+        [&](std::uint32_t a, std::uint32_t b) {
+          return flat.Irrelevant(a, b) && tied.Find(a) != tied.Find(b);
+        },
+        [&](std::uint32_t a, std::uint32_t b) {
+          if (tied.Find(a) != tied.Find(b) && compare(m, a, b, result)) tied.Union(a, b);
+        });
   });
 
   LshResult all;
