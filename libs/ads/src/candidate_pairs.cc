@@ -1,5 +1,5 @@
 // Candidate pairs of MinHash LSH: band keys sorted by radix into buckets, the pairs of each
-// bucket counted and then written straight into per-set rows, band after band, then deduplicated.
+// bucket counted and then written straight into per-set rows, band after band, without repeats.
 #include "candidate_pairs.h"
 
 #include <algorithm>
@@ -139,7 +139,7 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
     }
   });
 
-  // Drop repeated partners from each row, and sort it.
+  // Drop repeated partners from each row.
   std::vector<std::uint64_t> block_pairs(blocks, 0);
   next_block = 0;
   ForThreads(static_cast<int>(threads), [&](int) {
@@ -155,7 +155,6 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
           seen_in[partner] = static_cast<std::uint32_t>(a);
           row[kept++] = partner;
         }
-        std::sort(row, row + kept);  // ascending partners: nearer in memory, row after row
         out.lengths[a] = kept;
         block_pairs[k] += kept;
       }

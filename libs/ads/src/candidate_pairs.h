@@ -1,5 +1,5 @@
 // Candidate pairs of MinHash LSH: the pairs of sets that share a band key, from every band,
-// without repeats, as rows of one array (the partners b > a of each set a, ascending).
+// without repeats, as rows of one array (the partners b > a of each set a).
 #pragma once
 
 #include <cstdint>
@@ -20,13 +20,14 @@ struct LshOptions {
 };
 
 // Pairs (a, b), a < b: the partners of a are partners[offsets[a] .. offsets[a] + lengths[a]),
-// ascending and distinct.
+// distinct, in the order of the first band and bucket that pairs them.
 struct CandidatePairs {
   std::vector<std::uint64_t> offsets;  // one per set
   std::vector<std::uint32_t> lengths;  // one per set
   std::vector<std::uint32_t> partners;
   std::uint64_t count = 0;             // pairs in all rows
   const std::uint32_t* Row(std::size_t a) const { return partners.data() + offsets[a]; }
+  std::uint32_t* Row(std::size_t a) { return partners.data() + offsets[a]; }
 };
 
 // Runs f(t) for t in [0, threads) on as many threads (the calling thread takes t = 0).

@@ -3,11 +3,14 @@
 #include "synlig/ads/link.h"
 
 #include <algorithm>
+#include <bit>
 #include <string>
 #include <unordered_map>
 
+#include "group_counts.h"
 #include "image_clusters.h"
 #include "minhash.h"
+#include "radix_sort.h"
 #include "union_find.h"
 
 namespace synlig::ads {
@@ -108,6 +111,34 @@ struct TextPair {
   std::uint32_t b;
   float jaccard;
 };
+
+// The near-duplicates among the similar pairs that could join two advertisers, most similar
+// first, then by a, then by b (radix sorts by b, a and the similarity). Pairs of ads with two
+// different names are left out and counted in `blocked`: no rule ever lets them link.
+std::vector<TextPair> NearPairs(const std::vector<internal::SimilarPair>& similar,
+                                double near_duplicate, const std::vector<std::uint32_t>& adv_root,
+                                const std::vector<std::uint64_t>& names, std::uint64_t& blocked) {
+  std::vector<TextPair> near;
+  std::uint32_t largest = 1;
+  for (const internal::SimilarPair& p : similar) {
+    if (p.jaccard < near_duplicate || adv_root[p.a] == adv_root[p.b]) continue;
+    if (names[p.a] != 0 && names[p.b] != 0 && names[p.a] != names[p.b]) {
+      ++blocked;
+      continue;
+    }
+    near.push_back({p.a, p.b, p.jaccard});
+    largest = std::max(largest, p.b);
+  }
+  const int bits = std::bit_width(largest);
+  std::vector<TextPair> scratch;
+  internal::RadixSortBy(near, bits, [](const TextPair& p) { return p.b; }, scratch);
+  internal::RadixSortBy(near, bits, [](const TextPair& p) { return p.a; }, scratch);
+  // Similarities are >= 0: their bits order as they do; complemented, the most similar first.
+  internal::RadixSortBy(
+      near, 32, [](const TextPair& p) { return ~std::bit_cast<std::uint32_t>(p.jaccard); },
+      scratch);
+  return near;
+}
 
 }  // namespace
 
@@ -211,24 +242,10 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   out.stats.candidate_pairs = similar.compared;
   out.stats.similar_pairs = similar.pairs.size();
   UnionFind templates(n);
-  std::vector<TextPair> near;
-  for (const internal::SimilarPair& p : similar.pairs) {
-    templates.Union(p.a, p.b);
-    if (p.jaccard >= options.near_duplicate && adv_root[p.a] != adv_root[p.b]) {
-      near.push_back({p.a, p.b, p.jaccard});
-    }
-  }
+  for (std::uint32_t i = 0; i < n; ++i) templates.Union(i, similar.tied_to[i]);
+  std::vector<TextPair> near = NearPairs(similar.pairs, options.near_duplicate, adv_root,
+                                         never_links.label, out.stats.blocked_text_links);
   std::vector<internal::SimilarPair>().swap(similar.pairs);
-  std::sort(near.begin(), near.end(), [](const TextPair& x, const TextPair& y) {
-    if (x.jaccard != y.jaccard) return x.jaccard > y.jaccard;
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
-  near.erase(std::unique(near.begin(), near.end(),
-                         [](const TextPair& x, const TextPair& y) {
-                           return x.a == y.a && x.b == y.b;
-                         }),
-             near.end());
-
   // Networks as the exact evidence has them (advertisers joined by controller phones): two
   // groups in different ones are not joined by text.
   UnionFind exact_net = adv;
@@ -281,11 +298,11 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   // Re-posts: ads of one advertiser in one template cluster (the same text, edited).
   UnionFind content(n);
   {
-    std::unordered_map<std::uint64_t, std::uint32_t> first;
+    internal::FlatMap first(n);
     for (std::uint32_t i = 0; i < n; ++i) {
       std::uint64_t key = (std::uint64_t{adv.Find(i)} << 32) | templates.Find(i);
-      auto [it, inserted] = first.emplace(key, i);
-      if (!inserted) content.Union(it->second, i);
+      auto [at, inserted] = first.Insert(key, i);
+      if (!inserted) content.Union(*at, i);
     }
   }
 

@@ -20,6 +20,8 @@ struct SimilarPair {
 struct LshResult {
   std::vector<SimilarPair> pairs;  // each pair at most once
   std::uint64_t compared = 0;      // pairs whose Jaccard similarity was computed
+  // Per set, the first set of those tied to it by the pairs (the transitive closure).
+  std::vector<std::uint32_t> tied_to;
 };
 
 // Exact Jaccard similarity of two sorted sets without duplicates.

@@ -22,21 +22,29 @@ struct FlatSets {
   std::vector<std::uint32_t> elements;
   std::vector<Tag> tags;
 
-  FlatSets(const std::vector<const std::vector<std::uint32_t>*>& sets, const PairFilter& filter) {
+  // Set order[p] at position p; the copying shared out over `threads` threads.
+  FlatSets(const std::vector<const std::vector<std::uint32_t>*>& sets, const PairFilter& filter,
+           const std::vector<std::uint32_t>& order, int threads) {
     const std::size_t n = sets.size();
     tags.resize(n);
     std::uint64_t total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      tags[i].offset = total;
-      tags[i].size = static_cast<std::uint32_t>(sets[i]->size());
-      tags[i].group = filter.group.empty() ? static_cast<std::uint32_t>(i) : filter.group[i];
-      tags[i].label = filter.label.empty() ? 0 : filter.label[i];
+    for (std::size_t p = 0; p < n; ++p) {
+      const std::uint32_t i = order[p];
+      tags[p].offset = total;
+      tags[p].size = static_cast<std::uint32_t>(sets[i]->size());
+      tags[p].group = filter.group.empty() ? i : filter.group[i];
+      tags[p].label = filter.label.empty() ? 0 : filter.label[i];
       total += sets[i]->size();
     }
-    elements.reserve(total);
-    for (const std::vector<std::uint32_t>* s : sets) {
-      elements.insert(elements.end(), s->begin(), s->end());
-    }
+    elements.resize(total);
+    ForThreads(threads, [&](int t) {
+      const auto k = static_cast<std::size_t>(threads);
+      const auto u = static_cast<std::size_t>(t);
+      for (std::size_t p = n * u / k; p < n * (u + 1) / k; ++p) {
+        std::copy(sets[order[p]]->begin(), sets[order[p]]->end(),
+                  elements.begin() + static_cast<std::ptrdiff_t>(tags[p].offset));
+      }
+    });
   }
   const std::uint32_t* Data(std::uint32_t i) const { return elements.data() + tags[i].offset; }
   std::size_t Size(std::uint32_t i) const { return tags[i].size; }
@@ -54,14 +62,15 @@ struct FlatSets {
 };
 
 // Bounds of `parts` consecutive ranges of rows holding about equally many pairs.
-std::vector<std::size_t> SplitRows(const CandidatePairs& pairs, std::size_t parts) {
+std::vector<std::size_t> SplitRows(const CandidatePairs& pairs,
+                                   const std::vector<std::uint32_t>& order, std::size_t parts) {
   const std::size_t n = pairs.lengths.size();
   std::vector<std::size_t> bounds(parts + 1, n);
   bounds[0] = 0;
   std::uint64_t seen = 0;
   std::size_t part = 1;
   for (std::size_t a = 0; a < n && part < parts; ++a) {
-    seen += pairs.lengths[a];
+    seen += pairs.lengths[order[a]];
     while (part < parts && seen * parts >= pairs.count * part) bounds[part++] = a + 1;
   }
   return bounds;
@@ -76,11 +85,13 @@ void ForParts(int threads, std::size_t parts, F&& f) {
   });
 }
 
-// Calls visit(a, b) for the pairs of rows [from, to) that pick(a, b) accepts, in row order:
-// picks a batch of pairs (tags fetched ahead), then visits them (elements fetched ahead).
+// Calls visit(a, b) for the pairs of the rows at positions [from, to) that pick(a, b) accepts,
+// in row order: picks a batch of pairs (tags fetched ahead), then visits them (elements
+// fetched ahead). a and b are positions.
 template <typename Pick, typename Visit>
-void ForPickedPairs(const CandidatePairs& pairs, const FlatSets& flat, std::size_t from,
-                    std::size_t to, Pick&& pick, Visit&& visit) {
+void ForPickedPairs(const CandidatePairs& pairs, const std::vector<std::uint32_t>& order,
+                    const FlatSets& flat, std::size_t from, std::size_t to, Pick&& pick,
+                    Visit&& visit) {
   constexpr std::size_t kBatch = 512;
   constexpr std::size_t kTagsAhead = 16;
   constexpr std::size_t kElementsAhead = 6;
@@ -97,8 +108,8 @@ void ForPickedPairs(const CandidatePairs& pairs, const FlatSets& flat, std::size
     batch.clear();
   };
   for (std::size_t a = from; a < to; ++a) {
-    const std::uint32_t* row = pairs.Row(a);
-    const std::uint32_t length = pairs.lengths[a];
+    const std::uint32_t* row = pairs.Row(order[a]);
+    const std::uint32_t length = pairs.lengths[order[a]];
     for (std::uint32_t k = 0; k < std::min<std::uint32_t>(length, kTagsAhead); ++k) {
       __builtin_prefetch(&flat.tags[row[k]]);
     }
@@ -122,8 +133,39 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   constexpr std::size_t kTieParts = 8;  // irrelevant pairs: parts with ties of their own
   const std::size_t n = sets.size();
   const int threads = std::max(1, options.threads);
-  const CandidatePairs candidates = FindCandidatePairs(sets, options, rng);
-  const FlatSets flat(sets, filter);
+  CandidatePairs candidates = FindCandidatePairs(sets, options, rng);
+  // Work in positions where sets paired with each other lie near each other in memory: sets
+  // joined through the first partner of each row, one group after another.
+  std::vector<std::uint32_t> order(n);
+  std::vector<std::uint32_t> position(n);
+  {
+    UnionFind groups(n);
+    for (std::uint32_t a = 0; a < n; ++a) {
+      if (candidates.lengths[a] > 0) groups.Union(a, candidates.Row(a)[0]);
+    }
+    std::vector<std::uint32_t> start(n + 1, 0);
+    for (std::uint32_t a = 0; a < n; ++a) {
+      position[a] = groups.Find(a);
+      ++start[position[a] + 1];
+    }
+    for (std::size_t g = 0; g < n; ++g) start[g + 1] += start[g];
+    for (std::uint32_t a = 0; a < n; ++a) order[start[position[a]]++] = a;
+    for (std::uint32_t p = 0; p < n; ++p) position[order[p]] = p;
+  }
+  {
+    constexpr std::size_t kBlock = 4096;
+    std::atomic<std::size_t> next{0};
+    ForThreads(threads, [&](int) {
+      for (std::size_t k; (k = next.fetch_add(1)) * kBlock < n;) {
+        for (std::size_t a = k * kBlock; a < std::min(n, (k + 1) * kBlock); ++a) {
+          std::uint32_t* row = candidates.Row(a);
+          for (std::uint32_t j = 0; j < candidates.lengths[a]; ++j) row[j] = position[row[j]];
+          std::sort(row, row + candidates.lengths[a]);
+        }
+      }
+    });
+  }
+  const FlatSets flat(sets, filter, order, threads);
   std::vector<LshResult> found(kParts + kTieParts);
   // Compares a with b (the matcher holds row a once set up).
   struct Matcher {
@@ -136,31 +178,31 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
     ++result.compared;
     double j = m.row.JaccardAtLeast(flat.Data(b), flat.Size(b), options.threshold);
     if (j < options.threshold) return false;
-    result.pairs.push_back({a, b, static_cast<float>(j)});
+    result.pairs.push_back({order[a], order[b], static_cast<float>(j)});
     return true;
   };
 
   // The relevant pairs, every one compared.
-  const std::vector<std::size_t> parts = SplitRows(candidates, kParts);
+  const std::vector<std::size_t> parts = SplitRows(candidates, order, kParts);
   ForParts(threads, kParts, [&](std::size_t p) {
     Matcher m;
     ForPickedPairs(
-        candidates, flat, parts[p], parts[p + 1],
+        candidates, order, flat, parts[p], parts[p + 1],
         [&](std::uint32_t a, std::uint32_t b) { return !flat.Irrelevant(a, b); },
         [&](std::uint32_t a, std::uint32_t b) { compare(m, a, b, found[p]); });
   });
   // The others, only where the pairs found so far leave the two sets apart.
   UnionFind base(n);
   for (std::size_t p = 0; p < kParts; ++p) {
-    for (const SimilarPair& s : found[p].pairs) base.Union(s.a, s.b);
+    for (const SimilarPair& s : found[p].pairs) base.Union(position[s.a], position[s.b]);
   }
-  const std::vector<std::size_t> tie_parts = SplitRows(candidates, kTieParts);
+  const std::vector<std::size_t> tie_parts = SplitRows(candidates, order, kTieParts);
   ForParts(threads, kTieParts, [&](std::size_t p) {
     UnionFind tied = base;
     Matcher m;
     LshResult& result = found[kParts + p];
     ForPickedPairs(
-        candidates, flat, tie_parts[p], tie_parts[p + 1],
+        candidates, order, flat, tie_parts[p], tie_parts[p + 1],
         [&](std::uint32_t a, std::uint32_t b) {
           return flat.Irrelevant(a, b) && tied.Find(a) != tied.Find(b);
         },
@@ -168,8 +210,22 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
           if (tied.Find(a) != tied.Find(b) && compare(m, a, b, result)) tied.Union(a, b);
         });
   });
+  // The sets tied by all pairs found.
+  for (std::size_t p = kParts; p < kParts + kTieParts; ++p) {
+    for (const SimilarPair& s : found[p].pairs) base.Union(position[s.a], position[s.b]);
+  }
+  std::vector<std::uint32_t>& tied_to = position;  // reused: per set, its tie's first set
+  {
+    std::vector<std::uint32_t> first_of_root(n, UINT32_MAX);
+    for (std::uint32_t p = 0; p < n; ++p) {
+      std::uint32_t& first = first_of_root[base.Find(p)];
+      first = std::min(first, order[p]);
+    }
+    for (std::uint32_t p = 0; p < n; ++p) tied_to[order[p]] = first_of_root[base.Find(p)];
+  }
 
   LshResult all;
+  all.tied_to = std::move(tied_to);
   std::size_t total = 0;
   for (const LshResult& r : found) total += r.pairs.size();
   all.pairs.reserve(total);
