@@ -2,32 +2,37 @@
 #include "image_clusters.h"
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 
+#include "candidate_pairs.h"  // ForThreads
 #include "radix_sort.h"
 #include "union_find.h"
 
 namespace synlig::ads::internal {
 namespace {
 
-// Hamming distance; built with and without the POPCNT instruction, picked at run time.
+// Appends the pairs (x, y) of one bucket whose hashes lie within max_distance; built with and
+// without the POPCNT instruction, picked at run time.
 #if defined(__x86_64__) && defined(__ELF__)
 __attribute__((target_clones("popcnt", "default")))
 #endif
-void LinkWithin(const std::vector<std::uint64_t>& hashes, const std::vector<std::uint64_t>& entries,
-                std::size_t start, std::size_t end, int max_distance, UnionFind& sets) {
-  for (std::size_t p = start; p < end; ++p) {
-    auto x = static_cast<std::uint32_t>(entries[p] & 0xFFFFFFFFu);
-    for (std::size_t q = p + 1; q < end; ++q) {
-      auto y = static_cast<std::uint32_t>(entries[q] & 0xFFFFFFFFu);
-      if (__builtin_popcountll(hashes[x] ^ hashes[y]) <= max_distance) sets.Union(x, y);
+void PairsWithin(const std::uint64_t* bucket_hashes, const std::uint32_t* ids, std::size_t size,
+                 int max_distance, std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+  for (std::size_t p = 0; p < size; ++p) {
+    const std::uint64_t x = bucket_hashes[p];
+    for (std::size_t q = p + 1; q < size; ++q) {
+      if (__builtin_popcountll(x ^ bucket_hashes[q]) <= max_distance) {
+        out.emplace_back(ids[p], ids[q]);
+      }
     }
   }
 }
 
 }  // namespace
 
-ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& input, int max_distance) {
+ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& input, int max_distance,
+                                 int threads) {
   ImageClusters out;
   // Distinct hashes in ascending order, and which of them each input hash is: sort the input
   // positions by hash (a stable sort of the positions, by the hash bits, 16 at a time).
@@ -57,24 +62,63 @@ ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& input, int ma
   const std::size_t n = hashes.size();
   UnionFind sets(n);
   if (max_distance > 0 && n > 1) {
+    // Per block (on as many threads as asked), the pairs within the distance among the hashes
+    // that agree on the block; joined afterwards.
     const int blocks = max_distance + 1;
-    std::vector<std::uint64_t> entries(n);
-    std::vector<std::uint64_t> scratch;
-    for (int b = 0; b < blocks; ++b) {
-      const int lo = 64 * b / blocks;
-      const int hi = 64 * (b + 1) / blocks;
-      const std::uint64_t mask = hi - lo == 64 ? ~0ull : ((1ull << (hi - lo)) - 1);
-      for (std::size_t i = 0; i < n; ++i) {
-        entries[i] = (((hashes[i] >> lo) & mask) << 32) | i;  // block <= 32 bits
+    // Each block's entries sorted (blocks handed out in turn), then its buckets searched in
+    // kSlices slices of about equal work.
+    constexpr int kSlices = 4;
+    std::vector<std::vector<std::uint64_t>> sorted(static_cast<std::size_t>(blocks));
+    std::atomic<int> next{0};
+    ForThreads(std::min(threads, blocks), [&](int) {
+      std::vector<std::uint64_t> scratch;
+      for (int b; (b = next.fetch_add(1)) < blocks;) {
+        const int lo = 64 * b / blocks;
+        const int hi = 64 * (b + 1) / blocks;
+        const std::uint64_t mask = hi - lo == 64 ? ~0ull : ((1ull << (hi - lo)) - 1);
+        std::vector<std::uint64_t>& entries = sorted[static_cast<std::size_t>(b)];
+        entries.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+          entries[i] = (((hashes[i] >> lo) & mask) << 32) | i;  // block <= 32 bits
+        }
+        RadixSort(entries, 32, 32 + (hi - lo), scratch);
       }
-      RadixSort(entries, 32, 32 + (hi - lo), scratch);
-      std::size_t start = 0;
-      while (start < n) {
-        std::size_t end = start + 1;
-        while (end < n && (entries[end] >> 32) == (entries[start] >> 32)) ++end;
-        LinkWithin(hashes, entries, start, end, max_distance, sets);
-        start = end;
+    });
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> close(
+        static_cast<std::size_t>(blocks * kSlices));
+    next = 0;
+    ForThreads(threads, [&](int) {
+      std::vector<std::uint64_t> bucket_hashes;
+      std::vector<std::uint32_t> ids;
+      for (int item; (item = next.fetch_add(1)) < blocks * kSlices;) {
+        const std::vector<std::uint64_t>& entries =
+            sorted[static_cast<std::size_t>(item / kSlices)];
+        // Buckets starting in this slice (by position; the work is spread evenly enough).
+        const std::size_t slice = static_cast<std::size_t>(item % kSlices);
+        std::size_t start = n * slice / kSlices;
+        const std::size_t stop = n * (slice + 1) / kSlices;
+        while (start > 0 && start < n && (entries[start] >> 32) == (entries[start - 1] >> 32)) {
+          ++start;
+        }
+        while (start < stop) {
+          std::size_t end = start + 1;
+          while (end < n && (entries[end] >> 32) == (entries[start] >> 32)) ++end;
+          if (end - start > 1) {
+            bucket_hashes.clear();
+            ids.clear();
+            for (std::size_t e = start; e < end; ++e) {
+              ids.push_back(static_cast<std::uint32_t>(entries[e] & 0xFFFFFFFFu));
+              bucket_hashes.push_back(hashes[ids.back()]);
+            }
+            PairsWithin(bucket_hashes.data(), ids.data(), ids.size(), max_distance,
+                        close[static_cast<std::size_t>(item)]);
+          }
+          start = end;
+        }
       }
+    });
+    for (const auto& pairs : close) {
+      for (const auto& [x, y] : pairs) sets.Union(x, y);
     }
   }
   std::vector<std::uint32_t> cluster_of_distinct;

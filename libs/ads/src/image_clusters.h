@@ -13,7 +13,9 @@ struct ImageClusters {
   std::uint32_t count = 0;
 };
 
-// Clusters numbered in order of their smallest hash. Precondition: 0 <= max_distance <= 8.
-ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& hashes, int max_distance);
+// Clusters numbered in order of their smallest hash; the blocks searched on up to `threads`
+// threads (the same result on any number). Precondition: 0 <= max_distance <= 8.
+ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& hashes, int max_distance,
+                                 int threads);
 
 }  // namespace synlig::ads::internal

@@ -183,7 +183,8 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   for (const ExtractedAd& ad : ads) {
     all_hashes.insert(all_hashes.end(), ad.image_hashes.begin(), ad.image_hashes.end());
   }
-  internal::ImageClusters images = internal::ClusterImageHashes(all_hashes, options.image_hamming);
+  internal::ImageClusters images =
+      internal::ClusterImageHashes(all_hashes, options.image_hamming, options.threads);
   std::vector<std::uint64_t>().swap(all_hashes);
   out.stats.image_clusters = images.count;
   pairs.clear();
@@ -261,7 +262,17 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
     c.anchored = c.anchored || anchored_ad[i];
     if ((flags[i] & kPhoneSharedByNames) && c.ctrl < 0) c.ctrl = i;
   }
-  for (const TextPair& pair : near) {
+  for (std::size_t k = 0; k < near.size(); ++k) {
+    // What the pairs ahead will read, asked for early (they are spread over memory).
+    if (k + 16 < near.size()) {
+      adv.Prefetch(near[k + 16].a);
+      adv.Prefetch(near[k + 16].b);
+    }
+    if (k + 8 < near.size()) {
+      __builtin_prefetch(&comp[adv.Parent(near[k + 8].a)]);
+      __builtin_prefetch(&comp[adv.Parent(near[k + 8].b)]);
+    }
+    const TextPair& pair = near[k];
     std::uint32_t ra = adv.Find(pair.a);
     std::uint32_t rb = adv.Find(pair.b);
     if (ra == rb) continue;

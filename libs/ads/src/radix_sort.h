@@ -21,7 +21,9 @@ void RadixSortBy(std::vector<T>& values, int bits, KeyOf&& key_of, std::vector<T
   for (int shift = 0; shift < bits; shift += kBits) {
     const int width = std::min(kBits, bits - shift);
     const std::uint64_t mask = (std::uint64_t{1} << width) - 1;
-    auto digit = [&](const T& v) { return (static_cast<std::uint64_t>(key_of(v)) >> shift) & mask; };
+    auto digit = [&](const T& v) {
+      return (static_cast<std::uint64_t>(key_of(v)) >> shift) & mask;
+    };
     std::fill(count.begin(), count.end(), 0);
     for (const T& v : values) ++count[digit(v)];
     if (count[digit(values[0])] == values.size()) continue;  // one digit: no change

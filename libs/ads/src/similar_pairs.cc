@@ -102,7 +102,9 @@ void ForPickedPairs(const CandidatePairs& pairs, const std::vector<std::uint32_t
       flat.PrefetchElements(batch[k].second);
     }
     for (std::size_t k = 0; k < batch.size(); ++k) {
-      if (k + kElementsAhead < batch.size()) flat.PrefetchElements(batch[k + kElementsAhead].second);
+      if (k + kElementsAhead < batch.size()) {
+        flat.PrefetchElements(batch[k + kElementsAhead].second);
+      }
       visit(batch[k].first, batch[k].second);
     }
     batch.clear();
@@ -196,6 +198,7 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   for (std::size_t p = 0; p < kParts; ++p) {
     for (const SimilarPair& s : found[p].pairs) base.Union(position[s.a], position[s.b]);
   }
+  base.Flatten();
   const std::vector<std::size_t> tie_parts = SplitRows(candidates, order, kTieParts);
   ForParts(threads, kTieParts, [&](std::size_t p) {
     UnionFind tied = base;
