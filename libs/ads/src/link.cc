@@ -113,21 +113,23 @@ struct TextPair {
 };
 
 // The near-duplicates among the similar pairs that could join two advertisers, most similar
-// first, then by a, then by b (radix sorts by b, a and the similarity). Pairs of ads with two
-// different names are left out and counted in `blocked`: no rule ever lets them link.
-std::vector<TextPair> NearPairs(const std::vector<internal::SimilarPair>& similar,
-                                double near_duplicate, const std::vector<std::uint32_t>& adv_root,
-                                const std::vector<std::uint64_t>& names, std::uint64_t& blocked) {
+// first, then by a, then by b (radix sorts by b, a and the similarity). The others (the filter
+// called them irrelevant) that join two advertisers are under two different names: no rule
+// ever lets them link, they are only counted in `blocked`.
+std::vector<TextPair> NearPairs(const internal::LshResult& similar, double near_duplicate,
+                                const std::vector<std::uint32_t>& adv_root,
+                                std::uint64_t& blocked) {
   std::vector<TextPair> near;
   std::uint32_t largest = 1;
-  for (const internal::SimilarPair& p : similar) {
-    if (p.jaccard < near_duplicate || adv_root[p.a] == adv_root[p.b]) continue;
-    if (names[p.a] != 0 && names[p.b] != 0 && names[p.a] != names[p.b]) {
-      ++blocked;
-      continue;
-    }
+  for (std::size_t k = 0; k < similar.relevant; ++k) {
+    const internal::SimilarPair& p = similar.pairs[k];
+    if (p.jaccard < near_duplicate) continue;
     near.push_back({p.a, p.b, p.jaccard});
     largest = std::max(largest, p.b);
+  }
+  for (std::size_t k = similar.relevant; k < similar.pairs.size(); ++k) {
+    const internal::SimilarPair& p = similar.pairs[k];
+    if (p.jaccard >= near_duplicate && adv_root[p.a] != adv_root[p.b]) ++blocked;
   }
   const int bits = std::bit_width(largest);
   std::vector<TextPair> scratch;
@@ -244,8 +246,8 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   out.stats.similar_pairs = similar.pairs.size();
   UnionFind templates(n);
   for (std::uint32_t i = 0; i < n; ++i) templates.Union(i, similar.tied_to[i]);
-  std::vector<TextPair> near = NearPairs(similar.pairs, options.near_duplicate, adv_root,
-                                         never_links.label, out.stats.blocked_text_links);
+  std::vector<TextPair> near =
+      NearPairs(similar, options.near_duplicate, adv_root, out.stats.blocked_text_links);
   std::vector<internal::SimilarPair>().swap(similar.pairs);
   // Networks as the exact evidence has them (advertisers joined by controller phones): two
   // groups in different ones are not joined by text.

@@ -8,6 +8,10 @@
 #include <cmath>
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace synlig::ads::internal {
 
 namespace {
@@ -80,44 +84,66 @@ double JaccardAtLeast(const std::uint32_t* a, std::size_t na, const std::uint32_
   return static_cast<double>(common) / static_cast<double>(na + nb - common);
 }
 
-void RowMatcher::SetRow(const std::uint32_t* set, std::size_t n) {
-  row_ = set;
-  row_size_ = n;
-  std::size_t buckets = 1;
-  while (buckets < 2 * n) buckets <<= 1;
-  shift_ = 32 - std::countr_zero(static_cast<std::uint32_t>(buckets));
-  // A value not in the set marks free slots (the set is sorted: count down from the top).
-  empty_ = UINT32_MAX;
-  for (std::size_t k = n; k > 0 && set[k - 1] == empty_; --k) --empty_;
-  table_.assign(buckets * kWays, empty_);
-  hashed_ = true;
-  for (std::size_t i = 0; i < n && hashed_; ++i) {
-    std::uint32_t* bucket = &table_[Bucket(set[i]) * kWays];
-    std::size_t w = 0;
-    while (w < kWays && bucket[w] != empty_) ++w;
-    if (w == kWays) {
-      hashed_ = false;  // an overfull bucket (rare): compare by merging instead
-    } else {
-      bucket[w] = set[i];
+#if defined(__x86_64__) && defined(__ELF__)
+namespace {
+
+// Common elements of two sorted sets, eight against eight at a time: each block of a is
+// compared with all eight rotations of the block of b, then the block with the smaller last
+// element moves on (both when equal). Gives up (returns kBelow) once the elements left cannot
+// reach `needed`.
+constexpr std::size_t kBelow = SIZE_MAX;
+__attribute__((target("avx2"))) std::size_t CommonAvx2(const std::uint32_t* a, std::size_t na,
+                                                        const std::uint32_t* b, std::size_t nb,
+                                                        std::size_t needed) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t common = 0;
+  if (na >= 8 && nb >= 8) {
+    const __m256i r1 = _mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 0);
+    while (i + 8 <= na && j + 8 <= nb) {
+      const __m256i va = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i));
+      __m256i vb = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + j));
+      __m256i eq = _mm256_cmpeq_epi32(va, vb);
+      for (int r = 1; r < 8; ++r) {
+        vb = _mm256_permutevar8x32_epi32(vb, r1);
+        eq = _mm256_or_si256(eq, _mm256_cmpeq_epi32(va, vb));
+      }
+      common += static_cast<std::size_t>(
+          __builtin_popcount(static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(eq)))));
+      const std::uint32_t last_a = a[i + 7];
+      const std::uint32_t last_b = b[j + 7];
+      i += last_a <= last_b ? 8 : 0;
+      j += last_b <= last_a ? 8 : 0;
+      if (common + std::min(na - i, nb - j) < needed) return kBelow;
     }
   }
+  while (i < na && j < nb) {
+    const std::uint32_t x = a[i];
+    const std::uint32_t y = b[j];
+    common += x == y;
+    i += x <= y;
+    j += y <= x;
+  }
+  return common;
 }
 
-double RowMatcher::JaccardAtLeast(const std::uint32_t* set, std::size_t n,
-                                  double threshold) const {
-  if (!hashed_) return internal::JaccardAtLeast(row_, row_size_, set, n, threshold);
-  const std::size_t needed = Needed(row_size_, n, threshold);
-  if (std::min(row_size_, n) < needed) return -1;
-  std::size_t common = 0;
-  constexpr std::size_t kStep = 8;
-  std::size_t i = 0;
-  for (; i + kStep <= n; i += kStep) {
-    for (std::size_t k = i; k < i + kStep; ++k) common += Contains(set[k]);
-    if (common + (n - i - kStep) < needed) return -1;
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+
+}  // namespace
+#endif
+
+double JaccardFast(const std::uint32_t* a, std::size_t na, const std::uint32_t* b,
+                   std::size_t nb, double threshold) {
+#if defined(__x86_64__) && defined(__ELF__)
+  if (kHasAvx2) {
+    const std::size_t needed = Needed(na, nb, threshold);
+    if (std::min(na, nb) < needed) return -1;
+    const std::size_t common = CommonAvx2(a, na, b, nb, needed);
+    if (common == kBelow || common < needed) return -1;
+    return static_cast<double>(common) / static_cast<double>(na + nb - common);
   }
-  for (; i < n; ++i) common += Contains(set[i]);
-  if (common < needed) return -1;
-  return static_cast<double>(common) / static_cast<double>(row_size_ + n - common);
+#endif
+  return JaccardAtLeast(a, na, b, nb, threshold);
 }
 
 void BandKeys(const std::vector<const std::vector<std::uint32_t>*>& sets,

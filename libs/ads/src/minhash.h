@@ -18,7 +18,8 @@ struct SimilarPair {
 };
 
 struct LshResult {
-  std::vector<SimilarPair> pairs;  // each pair at most once
+  std::vector<SimilarPair> pairs;  // each pair at most once; the relevant ones first
+  std::size_t relevant = 0;        // pairs[0 .. relevant) are those the filter calls relevant
   std::uint64_t compared = 0;      // pairs whose Jaccard similarity was computed
   // Per set, the first set of those tied to it by the pairs (the transitive closure).
   std::vector<std::uint32_t> tied_to;
@@ -32,33 +33,13 @@ double Jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint3
 double JaccardAtLeast(const std::uint32_t* a, std::size_t na, const std::uint32_t* b,
                       std::size_t nb, double threshold);
 
+// As JaccardAtLeast, with AVX2 where the processor has it (eight elements against eight).
+double JaccardFast(const std::uint32_t* a, std::size_t na, const std::uint32_t* b,
+                   std::size_t nb, double threshold);
+
 // The least number of common elements that makes sets of na and nb elements at least
 // threshold similar (minus a little rounding slack).
 std::size_t Needed(std::size_t na, std::size_t nb, double threshold);
-
-// JaccardAtLeast of one set (the row) against many: the row goes into a small hash table of
-// 4-slot buckets, and each element of the other set is looked up there, so the lookups do not
-// wait for each other as the steps of a merge do.
-class RowMatcher {
- public:
-  // The set must stay valid while it is the row.
-  void SetRow(const std::uint32_t* set, std::size_t n);
-  double JaccardAtLeast(const std::uint32_t* set, std::size_t n, double threshold) const;
-
- private:
-  static constexpr std::size_t kWays = 4;
-  std::size_t Bucket(std::uint32_t x) const { return (x * 0x9E3779B1u) >> shift_; }
-  bool Contains(std::uint32_t x) const {
-    const std::uint32_t* b = &table_[Bucket(x) * kWays];
-    return (b[0] == x) | (b[1] == x) | (b[2] == x) | (b[3] == x);
-  }
-  const std::uint32_t* row_ = nullptr;
-  std::size_t row_size_ = 0;
-  int shift_ = 32;
-  std::uint32_t empty_ = 0;
-  bool hashed_ = false;
-  std::vector<std::uint32_t> table_;
-};
 
 // Pairs the caller needs only for the ties they make: pairs of sets in one group, and of
 // sets with different non-zero labels. Empty vectors: every pair is needed.

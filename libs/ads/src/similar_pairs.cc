@@ -27,18 +27,23 @@ struct FlatSets {
            const std::vector<std::uint32_t>& order, int threads) {
     const std::size_t n = sets.size();
     tags.resize(n);
+    const auto k = static_cast<std::size_t>(threads);
+    ForThreads(threads, [&](int t) {
+      const auto u = static_cast<std::size_t>(t);
+      for (std::size_t p = n * u / k; p < n * (u + 1) / k; ++p) {
+        const std::uint32_t i = order[p];
+        tags[p].size = static_cast<std::uint32_t>(sets[i]->size());
+        tags[p].group = filter.group.empty() ? i : filter.group[i];
+        tags[p].label = filter.label.empty() ? 0 : filter.label[i];
+      }
+    });
     std::uint64_t total = 0;
-    for (std::size_t p = 0; p < n; ++p) {
-      const std::uint32_t i = order[p];
-      tags[p].offset = total;
-      tags[p].size = static_cast<std::uint32_t>(sets[i]->size());
-      tags[p].group = filter.group.empty() ? i : filter.group[i];
-      tags[p].label = filter.label.empty() ? 0 : filter.label[i];
-      total += sets[i]->size();
+    for (Tag& tag : tags) {
+      tag.offset = total;
+      total += tag.size;
     }
     elements.resize(total);
     ForThreads(threads, [&](int t) {
-      const auto k = static_cast<std::size_t>(threads);
       const auto u = static_cast<std::size_t>(t);
       for (std::size_t p = n * u / k; p < n * (u + 1) / k; ++p) {
         std::copy(sets[order[p]]->begin(), sets[order[p]]->end(),
@@ -169,16 +174,10 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   }
   const FlatSets flat(sets, filter, order, threads);
   std::vector<LshResult> found(kParts + kTieParts);
-  // Compares a with b (the matcher holds row a once set up).
-  struct Matcher {
-    RowMatcher row;
-    std::uint32_t a = UINT32_MAX;
-  };
-  auto compare = [&](Matcher& m, std::uint32_t a, std::uint32_t b, LshResult& result) {
-    if (m.a != a) m.row.SetRow(flat.Data(a), flat.Size(a));
-    m.a = a;
+  auto compare = [&](std::uint32_t a, std::uint32_t b, LshResult& result) {
     ++result.compared;
-    double j = m.row.JaccardAtLeast(flat.Data(b), flat.Size(b), options.threshold);
+    double j = JaccardFast(flat.Data(a), flat.Size(a), flat.Data(b), flat.Size(b),
+                           options.threshold);
     if (j < options.threshold) return false;
     result.pairs.push_back({order[a], order[b], static_cast<float>(j)});
     return true;
@@ -187,11 +186,10 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   // The relevant pairs, every one compared.
   const std::vector<std::size_t> parts = SplitRows(candidates, order, kParts);
   ForParts(threads, kParts, [&](std::size_t p) {
-    Matcher m;
     ForPickedPairs(
         candidates, order, flat, parts[p], parts[p + 1],
         [&](std::uint32_t a, std::uint32_t b) { return !flat.Irrelevant(a, b); },
-        [&](std::uint32_t a, std::uint32_t b) { compare(m, a, b, found[p]); });
+        [&](std::uint32_t a, std::uint32_t b) { compare(a, b, found[p]); });
   });
   // The others, only where the pairs found so far leave the two sets apart.
   UnionFind base(n);
@@ -202,7 +200,6 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   const std::vector<std::size_t> tie_parts = SplitRows(candidates, order, kTieParts);
   ForParts(threads, kTieParts, [&](std::size_t p) {
     UnionFind tied = base;
-    Matcher m;
     LshResult& result = found[kParts + p];
     ForPickedPairs(
         candidates, order, flat, tie_parts[p], tie_parts[p + 1],
@@ -210,7 +207,7 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
           return flat.Irrelevant(a, b) && tied.Find(a) != tied.Find(b);
         },
         [&](std::uint32_t a, std::uint32_t b) {
-          if (tied.Find(a) != tied.Find(b) && compare(m, a, b, result)) tied.Union(a, b);
+          if (tied.Find(a) != tied.Find(b) && compare(a, b, result)) tied.Union(a, b);
         });
   });
   // The sets tied by all pairs found.
@@ -229,6 +226,7 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
 
   LshResult all;
   all.tied_to = std::move(tied_to);
+  for (std::size_t p = 0; p < kParts; ++p) all.relevant += found[p].pairs.size();
   std::size_t total = 0;
   for (const LshResult& r : found) total += r.pairs.size();
   all.pairs.reserve(total);

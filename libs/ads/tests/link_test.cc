@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
+#include <random>
 
 #include "minhash.h"
 
@@ -240,6 +242,68 @@ TEST(MinHashTest, JaccardIsExact) {
   EXPECT_DOUBLE_EQ(internal::Jaccard({1, 2, 3, 4}, {3, 4, 5, 6}), 2.0 / 6.0);
   EXPECT_DOUBLE_EQ(internal::Jaccard({}, {}), 1.0);
   EXPECT_DOUBLE_EQ(internal::Jaccard({1}, {}), 0.0);
+}
+
+TEST(MinHashTest, JaccardAtLeastAgreesWithExactJaccardAboveThresholdAndRejectsBelow) {
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::uint32_t> a;
+    std::vector<std::uint32_t> b;
+    const auto universe = static_cast<std::uint32_t>(20 + rng() % 200);
+    for (std::uint32_t x = 0; x < universe; ++x) {
+      const std::uint64_t r = rng() % 10;
+      if (r < 6) a.push_back(x * 2654435761u);  // spread over the 32-bit range
+      if (r < 3 || r >= 7) b.push_back(x * 2654435761u);
+    }
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a.empty() && b.empty()) continue;
+    const double exact = internal::Jaccard(a, b);
+    for (double threshold : {0.3, 0.45, 0.6, 0.9}) {
+      const double want = exact >= threshold ? exact : -1;
+      EXPECT_EQ(internal::JaccardAtLeast(a.data(), a.size(), b.data(), b.size(), threshold), want);
+      EXPECT_EQ(internal::JaccardFast(a.data(), a.size(), b.data(), b.size(), threshold), want);
+      EXPECT_EQ(internal::JaccardFast(b.data(), b.size(), a.data(), a.size(), threshold), want);
+    }
+  }
+}
+
+TEST(MinHashTest, SimilarPairsDoNotDependOnThreadCount) {
+  std::mt19937_64 text_rng(11);
+  std::vector<std::vector<std::uint32_t>> texts;
+  for (std::uint32_t i = 0; i < 400; ++i) {
+    // Twenty templates, each ad with a few words of its own.
+    texts.push_back(Text(30, 1000 * i, 2 + static_cast<std::uint32_t>(text_rng() % 12),
+                         static_cast<std::uint32_t>(text_rng() % 20)));
+  }
+  std::vector<const std::vector<std::uint32_t>*> sets;
+  for (const auto& t : texts) sets.push_back(&t);
+  internal::PairFilter filter;
+  for (std::uint32_t i = 0; i < texts.size(); ++i) {
+    filter.group.push_back(i / 3);       // ads in threes: one advertiser
+    filter.label.push_back(i % 7 == 0 ? 0 : 1 + i % 5);
+  }
+  std::vector<internal::LshResult> results;
+  for (int threads : {1, 2, 3}) {
+    internal::LshOptions o;
+    o.threshold = 0.45;
+    o.max_bucket = 16;  // some buckets sampled
+    o.threads = threads;
+    std::mt19937_64 rng(5);
+    results.push_back(internal::FindSimilarPairs(sets, o, rng, filter));
+  }
+  ASSERT_FALSE(results[0].pairs.empty());
+  for (const internal::LshResult& r : results) {
+    EXPECT_EQ(r.compared, results[0].compared);
+    EXPECT_EQ(r.relevant, results[0].relevant);
+    EXPECT_EQ(r.tied_to, results[0].tied_to);
+    ASSERT_EQ(r.pairs.size(), results[0].pairs.size());
+    for (std::size_t k = 0; k < r.pairs.size(); ++k) {
+      EXPECT_EQ(r.pairs[k].a, results[0].pairs[k].a);
+      EXPECT_EQ(r.pairs[k].b, results[0].pairs[k].b);
+      EXPECT_EQ(r.pairs[k].jaccard, results[0].pairs[k].jaccard);
+    }
+  }
 }
 
 TEST(MinHashTest, FindsNearDuplicatesAndSkipsSmallSets) {
