@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "radix_sort.h"
+#include "union_find.h"
 
 namespace synlig::ads::internal {
 namespace {
@@ -49,7 +50,8 @@ BandBuckets BuildBand(const std::vector<char>& eligible, const std::vector<std::
 }
 
 // Calls f(a, b), a < b, for every candidate pair of one band (a pair at most once per band
-// when its bucket is compared in full; a sampled bucket may give a pair twice).
+// when its bucket is compared in full; a sampled bucket may give a pair twice). The members
+// may be sets or their positions.
 template <typename F>
 void ForEachPair(const BandBuckets& band, const LshOptions& options, F&& f) {
   for (std::size_t k = 0; k + 1 < band.starts.size(); ++k) {
@@ -57,7 +59,7 @@ void ForEachPair(const BandBuckets& band, const LshOptions& options, F&& f) {
     const std::size_t size = band.starts[k + 1] - band.starts[k];
     if (size <= options.max_bucket) {
       for (std::size_t p = 0; p < size; ++p) {
-        for (std::size_t q = p + 1; q < size; ++q) f(m[p], m[q]);  // ascending members
+        for (std::size_t q = p + 1; q < size; ++q) f(std::min(m[p], m[q]), std::max(m[p], m[q]));
       }
       continue;
     }
@@ -100,17 +102,49 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
     for (std::size_t b; (b = next_band.fetch_add(1)) < bands;) {
       buckets[b] = BuildBand(eligible, keys, bands, b, options.max_bucket, band_seed[b],
                              entries, scratch);
+    }
+  });
+  std::vector<std::uint32_t>().swap(keys);
+
+  // Positions that put sets paired with each other near each other in memory: the sets joined
+  // by the buckets of the first two bands, one group after another (in order of their sets).
+  CandidatePairs out;
+  out.order.resize(n);
+  std::vector<std::uint32_t> position(n);
+  {
+    UnionFind groups(n);
+    for (std::size_t b = 0; b < std::min<std::size_t>(bands, 2); ++b) {
+      const BandBuckets& band = buckets[b];
+      for (std::size_t k = 0; k + 1 < band.starts.size(); ++k) {
+        for (std::uint32_t e = band.starts[k] + 1; e < band.starts[k + 1]; ++e) {
+          groups.Union(band.members[band.starts[k]], band.members[e]);
+        }
+      }
+    }
+    std::vector<std::uint32_t> start(n + 1, 0);
+    for (std::uint32_t a = 0; a < n; ++a) {
+      position[a] = groups.Find(a);
+      ++start[position[a] + 1];
+    }
+    for (std::size_t g = 0; g < n; ++g) start[g + 1] += start[g];
+    for (std::uint32_t a = 0; a < n; ++a) out.order[start[position[a]]++] = a;
+    for (std::uint32_t p = 0; p < n; ++p) position[out.order[p]] = p;
+  }
+  // From here on buckets hold positions; per band, how many pairs it gives each position (as
+  // the smaller of the pair).
+  next_band = 0;
+  ForThreads(static_cast<int>(threads), [&](int) {
+    for (std::size_t b; (b = next_band.fetch_add(1)) < bands;) {
+      for (std::uint32_t& m : buckets[b].members) m = position[m];
       at[b].assign(n, 0);
       ForEachPair(buckets[b], options, [&](std::uint32_t a, std::uint32_t) { ++at[b][a]; });
     }
   });
-  std::vector<std::uint32_t>().swap(keys);
 
   // Rows: the pairs of set a from band 0, then band 1, ...; blocks of rows and bands handed out
   // to the threads in turn (the rows do not depend on which thread does what).
   constexpr std::size_t kBlock = 4096;
   const std::size_t blocks = (n + kBlock - 1) / kBlock;
-  CandidatePairs out;
   out.offsets.assign(n, 0);
   out.lengths.assign(n, 0);
   std::atomic<std::size_t> next_block{0};
@@ -139,7 +173,7 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
     }
   });
 
-  // Drop repeated partners from each row.
+  // Drop repeated partners from each row, and sort it (ascending partners are nearer in memory).
   std::vector<std::uint64_t> block_pairs(blocks, 0);
   next_block = 0;
   ForThreads(static_cast<int>(threads), [&](int) {
@@ -155,6 +189,7 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
           seen_in[partner] = static_cast<std::uint32_t>(a);
           row[kept++] = partner;
         }
+        std::sort(row, row + kept);
         out.lengths[a] = kept;
         block_pairs[k] += kept;
       }

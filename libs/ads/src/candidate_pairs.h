@@ -1,5 +1,6 @@
 // Candidate pairs of MinHash LSH: the pairs of sets that share a band key, from every band,
-// without repeats, as rows of one array (the partners b > a of each set a).
+// without repeats, as rows of one array (the partners b > a of each a, ascending), in positions
+// that keep sets paired with each other near each other.
 #pragma once
 
 #include <cstdint>
@@ -19,11 +20,12 @@ struct LshOptions {
   int threads = 1;
 };
 
-// Pairs (a, b), a < b: the partners of a are partners[offsets[a] .. offsets[a] + lengths[a]),
-// distinct, in the order of the first band and bucket that pairs them.
+// Pairs of positions (a, b), a < b: the partners of a are partners[offsets[a] .. offsets[a] +
+// lengths[a]), ascending and distinct; the set at position p is order[p].
 struct CandidatePairs {
-  std::vector<std::uint64_t> offsets;  // one per set
-  std::vector<std::uint32_t> lengths;  // one per set
+  std::vector<std::uint32_t> order;    // one per set
+  std::vector<std::uint64_t> offsets;  // one per position
+  std::vector<std::uint32_t> lengths;  // one per position
   std::vector<std::uint32_t> partners;
   std::uint64_t count = 0;             // pairs in all rows
   const std::uint32_t* Row(std::size_t a) const { return partners.data() + offsets[a]; }

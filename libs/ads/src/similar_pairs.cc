@@ -67,15 +67,14 @@ struct FlatSets {
 };
 
 // Bounds of `parts` consecutive ranges of rows holding about equally many pairs.
-std::vector<std::size_t> SplitRows(const CandidatePairs& pairs,
-                                   const std::vector<std::uint32_t>& order, std::size_t parts) {
+std::vector<std::size_t> SplitRows(const CandidatePairs& pairs, std::size_t parts) {
   const std::size_t n = pairs.lengths.size();
   std::vector<std::size_t> bounds(parts + 1, n);
   bounds[0] = 0;
   std::uint64_t seen = 0;
   std::size_t part = 1;
   for (std::size_t a = 0; a < n && part < parts; ++a) {
-    seen += pairs.lengths[order[a]];
+    seen += pairs.lengths[a];
     while (part < parts && seen * parts >= pairs.count * part) bounds[part++] = a + 1;
   }
   return bounds;
@@ -94,9 +93,8 @@ void ForParts(int threads, std::size_t parts, F&& f) {
 // in row order: picks a batch of pairs (tags fetched ahead), then visits them (elements
 // fetched ahead). a and b are positions.
 template <typename Pick, typename Visit>
-void ForPickedPairs(const CandidatePairs& pairs, const std::vector<std::uint32_t>& order,
-                    const FlatSets& flat, std::size_t from, std::size_t to, Pick&& pick,
-                    Visit&& visit) {
+void ForPickedPairs(const CandidatePairs& pairs, const FlatSets& flat, std::size_t from,
+                    std::size_t to, Pick&& pick, Visit&& visit) {
   constexpr std::size_t kBatch = 512;
   constexpr std::size_t kTagsAhead = 16;
   constexpr std::size_t kElementsAhead = 6;
@@ -115,8 +113,8 @@ void ForPickedPairs(const CandidatePairs& pairs, const std::vector<std::uint32_t
     batch.clear();
   };
   for (std::size_t a = from; a < to; ++a) {
-    const std::uint32_t* row = pairs.Row(order[a]);
-    const std::uint32_t length = pairs.lengths[order[a]];
+    const std::uint32_t* row = pairs.Row(a);
+    const std::uint32_t length = pairs.lengths[a];
     for (std::uint32_t k = 0; k < std::min<std::uint32_t>(length, kTagsAhead); ++k) {
       __builtin_prefetch(&flat.tags[row[k]]);
     }
@@ -140,38 +138,10 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
   constexpr std::size_t kTieParts = 8;  // irrelevant pairs: parts with ties of their own
   const std::size_t n = sets.size();
   const int threads = std::max(1, options.threads);
-  CandidatePairs candidates = FindCandidatePairs(sets, options, rng);
-  // Work in positions where sets paired with each other lie near each other in memory: sets
-  // joined through the first partner of each row, one group after another.
-  std::vector<std::uint32_t> order(n);
+  const CandidatePairs candidates = FindCandidatePairs(sets, options, rng);
+  const std::vector<std::uint32_t>& order = candidates.order;
   std::vector<std::uint32_t> position(n);
-  {
-    UnionFind groups(n);
-    for (std::uint32_t a = 0; a < n; ++a) {
-      if (candidates.lengths[a] > 0) groups.Union(a, candidates.Row(a)[0]);
-    }
-    std::vector<std::uint32_t> start(n + 1, 0);
-    for (std::uint32_t a = 0; a < n; ++a) {
-      position[a] = groups.Find(a);
-      ++start[position[a] + 1];
-    }
-    for (std::size_t g = 0; g < n; ++g) start[g + 1] += start[g];
-    for (std::uint32_t a = 0; a < n; ++a) order[start[position[a]]++] = a;
-    for (std::uint32_t p = 0; p < n; ++p) position[order[p]] = p;
-  }
-  {
-    constexpr std::size_t kBlock = 4096;
-    std::atomic<std::size_t> next{0};
-    ForThreads(threads, [&](int) {
-      for (std::size_t k; (k = next.fetch_add(1)) * kBlock < n;) {
-        for (std::size_t a = k * kBlock; a < std::min(n, (k + 1) * kBlock); ++a) {
-          std::uint32_t* row = candidates.Row(a);
-          for (std::uint32_t j = 0; j < candidates.lengths[a]; ++j) row[j] = position[row[j]];
-          std::sort(row, row + candidates.lengths[a]);
-        }
-      }
-    });
-  }
+  for (std::uint32_t p = 0; p < n; ++p) position[order[p]] = p;
   const FlatSets flat(sets, filter, order, threads);
   std::vector<LshResult> found(kParts + kTieParts);
   auto compare = [&](std::uint32_t a, std::uint32_t b, LshResult& result) {
@@ -179,15 +149,16 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
     double j = JaccardFast(flat.Data(a), flat.Size(a), flat.Data(b), flat.Size(b),
                            options.threshold);
     if (j < options.threshold) return false;
-    result.pairs.push_back({order[a], order[b], static_cast<float>(j)});
+    result.pairs.push_back({std::min(order[a], order[b]), std::max(order[a], order[b]),
+                            static_cast<float>(j)});
     return true;
   };
 
   // The relevant pairs, every one compared.
-  const std::vector<std::size_t> parts = SplitRows(candidates, order, kParts);
+  const std::vector<std::size_t> parts = SplitRows(candidates, kParts);
   ForParts(threads, kParts, [&](std::size_t p) {
     ForPickedPairs(
-        candidates, order, flat, parts[p], parts[p + 1],
+        candidates, flat, parts[p], parts[p + 1],
         [&](std::uint32_t a, std::uint32_t b) { return !flat.Irrelevant(a, b); },
         [&](std::uint32_t a, std::uint32_t b) { compare(a, b, found[p]); });
   });
@@ -197,12 +168,12 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
     for (const SimilarPair& s : found[p].pairs) base.Union(position[s.a], position[s.b]);
   }
   base.Flatten();
-  const std::vector<std::size_t> tie_parts = SplitRows(candidates, order, kTieParts);
+  const std::vector<std::size_t> tie_parts = SplitRows(candidates, kTieParts);
   ForParts(threads, kTieParts, [&](std::size_t p) {
     UnionFind tied = base;
     LshResult& result = found[kParts + p];
     ForPickedPairs(
-        candidates, order, flat, tie_parts[p], tie_parts[p + 1],
+        candidates, flat, tie_parts[p], tie_parts[p + 1],
         [&](std::uint32_t a, std::uint32_t b) {
           return flat.Irrelevant(a, b) && tied.Find(a) != tied.Find(b);
         },
