@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "group_counts.h"
@@ -156,6 +157,27 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   std::vector<char> anchored_ad(n, 0);
   auto name_of = [&](std::uint32_t ad) { return ads[ad].name_hash; };
 
+  // Text: template clusters (indicator) and near-duplicate pairs (linking, re-posts). The
+  // candidate pairs do not depend on the exact links: with several threads they are searched
+  // for while this thread makes the exact links.
+  std::vector<const std::vector<std::uint32_t>*> sets(n);
+  for (std::size_t i = 0; i < n; ++i) sets[i] = &ads[i].shingles;
+  internal::LshOptions lsh;
+  lsh.bands = options.minhash_bands;
+  lsh.rows = options.minhash_rows;
+  lsh.threshold = options.template_similarity;
+  lsh.max_bucket = static_cast<std::size_t>(options.max_bucket);
+  lsh.window = static_cast<std::size_t>(options.bucket_window);
+  lsh.threads = options.threads;
+  internal::CandidatePairs candidates;
+  auto search = [&] { candidates = internal::FindCandidatePairs(sets, lsh, rng); };
+  std::thread candidate_search;
+  if (options.threads > 1) {
+    candidate_search = std::thread(search);
+  } else {
+    search();
+  }
+
   // Phones: personal when all its ads carry one name (or none), else a controller phone.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -223,16 +245,6 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
     }
   }
 
-  // Text: template clusters (indicator) and near-duplicate pairs (linking, re-posts).
-  std::vector<const std::vector<std::uint32_t>*> sets(n);
-  for (std::size_t i = 0; i < n; ++i) sets[i] = &ads[i].shingles;
-  internal::LshOptions lsh;
-  lsh.bands = options.minhash_bands;
-  lsh.rows = options.minhash_rows;
-  lsh.threshold = options.template_similarity;
-  lsh.max_bucket = static_cast<std::size_t>(options.max_bucket);
-  lsh.window = static_cast<std::size_t>(options.bucket_window);
-  lsh.threads = options.threads;
   // A pair matters for linking only if it could join two advertisers: not when both ads are
   // already one advertiser, nor when they carry different names.
   std::vector<std::uint32_t> adv_root(n);
@@ -241,7 +253,9 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   never_links.group = adv_root;
   never_links.label.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) never_links.label[i] = ads[i].name_hash;
-  internal::LshResult similar = internal::FindSimilarPairs(sets, lsh, rng, never_links);
+  if (candidate_search.joinable()) candidate_search.join();
+  internal::LshResult similar = internal::VerifyCandidates(sets, candidates, lsh, never_links);
+  internal::CandidatePairs().partners.swap(candidates.partners);
   out.stats.candidate_pairs = similar.compared;
   out.stats.similar_pairs = similar.pairs.size();
   UnionFind templates(n);

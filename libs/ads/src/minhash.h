@@ -56,5 +56,9 @@ struct PairFilter {
 LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>& sets,
                            const LshOptions& options, std::mt19937_64& rng,
                            const PairFilter& filter);
+// The second half of FindSimilarPairs: the candidates (of these sets) verified.
+LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>& sets,
+                           const CandidatePairs& candidates, const LshOptions& options,
+                           const PairFilter& filter);
 
 }  // namespace synlig::ads::internal

@@ -134,11 +134,16 @@ void ForPickedPairs(const CandidatePairs& pairs, const FlatSets& flat, std::size
 LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>& sets,
                            const LshOptions& options, std::mt19937_64& rng,
                            const PairFilter& filter) {
+  return VerifyCandidates(sets, FindCandidatePairs(sets, options, rng), options, filter);
+}
+
+LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>& sets,
+                           const CandidatePairs& candidates, const LshOptions& options,
+                           const PairFilter& filter) {
   constexpr std::size_t kParts = 64;    // relevant pairs: parts for balancing threads
   constexpr std::size_t kTieParts = 8;  // irrelevant pairs: parts with ties of their own
   const std::size_t n = sets.size();
   const int threads = std::max(1, options.threads);
-  const CandidatePairs candidates = FindCandidatePairs(sets, options, rng);
   const std::vector<std::uint32_t>& order = candidates.order;
   std::vector<std::uint32_t> position(n);
   for (std::uint32_t p = 0; p < n; ++p) position[order[p]] = p;
