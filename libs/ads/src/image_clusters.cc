@@ -5,6 +5,10 @@
 #include <atomic>
 #include <numeric>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "candidate_pairs.h"  // ForThreads
 #include "radix_sort.h"
 #include "union_find.h"
@@ -28,6 +32,44 @@ void PairsWithin(const std::uint64_t* bucket_hashes, const std::uint32_t* ids, s
     }
   }
 }
+
+#if defined(__x86_64__) && defined(__ELF__)
+// As PairsWithin, four hashes at a time: bits counted per byte by table look-up (a nibble at a
+// time), summed per hash.
+__attribute__((target("avx2"))) void PairsWithinAvx2(
+    const std::uint64_t* bucket_hashes, const std::uint32_t* ids, std::size_t size,
+    int max_distance, std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+  const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1,
+                                         2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+  const __m256i low = _mm256_set1_epi8(0x0F);
+  const __m256i limit = _mm256_set1_epi64x(max_distance);
+  for (std::size_t p = 0; p < size; ++p) {
+    const std::uint64_t x = bucket_hashes[p];
+    const __m256i vx = _mm256_set1_epi64x(static_cast<long long>(x));
+    std::size_t q = p + 1;
+    for (; q + 4 <= size; q += 4) {
+      const __m256i v = _mm256_xor_si256(
+          vx, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bucket_hashes + q)));
+      const __m256i bytes = _mm256_add_epi8(
+          _mm256_shuffle_epi8(table, _mm256_and_si256(v, low)),
+          _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)));
+      const __m256i bits = _mm256_sad_epu8(bytes, _mm256_setzero_si256());
+      const __m256i far = _mm256_cmpgt_epi64(bits, limit);
+      const int near = ~_mm256_movemask_pd(_mm256_castsi256_pd(far)) & 0xF;
+      for (int k = 0; k < 4; ++k) {
+        if (near >> k & 1) out.emplace_back(ids[p], ids[q + static_cast<std::size_t>(k)]);
+      }
+    }
+    for (; q < size; ++q) {
+      if (__builtin_popcountll(x ^ bucket_hashes[q]) <= max_distance) {
+        out.emplace_back(ids[p], ids[q]);
+      }
+    }
+  }
+}
+
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+#endif
 
 }  // namespace
 
@@ -110,8 +152,16 @@ ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& input, int ma
               ids.push_back(static_cast<std::uint32_t>(entries[e] & 0xFFFFFFFFu));
               bucket_hashes.push_back(hashes[ids.back()]);
             }
-            PairsWithin(bucket_hashes.data(), ids.data(), ids.size(), max_distance,
-                        close[static_cast<std::size_t>(item)]);
+            auto& found = close[static_cast<std::size_t>(item)];
+#if defined(__x86_64__) && defined(__ELF__)
+            if (kHasAvx2) {
+              PairsWithinAvx2(bucket_hashes.data(), ids.data(), ids.size(), max_distance, found);
+            } else {
+              PairsWithin(bucket_hashes.data(), ids.data(), ids.size(), max_distance, found);
+            }
+#else
+            PairsWithin(bucket_hashes.data(), ids.data(), ids.size(), max_distance, found);
+#endif
           }
           start = end;
         }

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <random>
 
+#include "image_clusters.h"
 #include "minhash.h"
 
 namespace synlig::ads {
@@ -242,6 +243,47 @@ TEST(MinHashTest, JaccardIsExact) {
   EXPECT_DOUBLE_EQ(internal::Jaccard({1, 2, 3, 4}, {3, 4, 5, 6}), 2.0 / 6.0);
   EXPECT_DOUBLE_EQ(internal::Jaccard({}, {}), 1.0);
   EXPECT_DOUBLE_EQ(internal::Jaccard({1}, {}), 0.0);
+}
+
+TEST(ImageClustersTest, JoinsHashesWithinDistanceAmongManySharingABlock) {
+  // 200 hashes that agree on their low 40 bits (one bucket of every block there), each the base
+  // with 1-6 of its high 24 bits flipped: some pairs within 4 bits, many not.
+  std::mt19937_64 rng(9);
+  const std::uint64_t base = rng();
+  std::vector<std::uint64_t> hashes;
+  for (int i = 0; i < 200; ++i) {
+    std::uint64_t h = base;
+    const int flips = 1 + static_cast<int>(rng() % 6);
+    for (int f = 0; f < flips; ++f) h ^= std::uint64_t{1} << (40 + rng() % 24);
+    hashes.push_back(h);
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  hashes.push_back(hashes.front());  // a hash given twice
+  internal::ImageClusters one = internal::ClusterImageHashes(hashes, 4, 1);
+  internal::ImageClusters two = internal::ClusterImageHashes(hashes, 4, 3);
+  ASSERT_EQ(one.cluster.size(), hashes.size());
+  EXPECT_EQ(one.cluster, two.cluster);
+  EXPECT_EQ(one.count, two.count);
+  // Reference: transitive closure of "within 4 bits" by brute force.
+  std::vector<std::uint32_t> ref(hashes.size());
+  std::iota(ref.begin(), ref.end(), 0u);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+      for (std::size_t j = 0; j < hashes.size(); ++j) {
+        if (__builtin_popcountll(hashes[i] ^ hashes[j]) <= 4 && ref[j] < ref[i]) {
+          ref[i] = ref[j];
+          changed = true;
+        }
+      }
+    }
+  }
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    for (std::size_t j = 0; j < hashes.size(); ++j) {
+      EXPECT_EQ(one.cluster[i] == one.cluster[j], ref[i] == ref[j]) << i << " " << j;
+    }
+  }
 }
 
 TEST(MinHashTest, JaccardAtLeastAgreesWithExactJaccardAboveThresholdAndRejectsBelow) {
