@@ -206,6 +206,45 @@ TEST(LinkTest, NearlyIdenticalTextWithSameNameJoinsEvidencedAdvertisers) {
   EXPECT_NE(l.advertiser[x], l.advertiser[z]);
 }
 
+TEST(LinkTest, SameResultAndCountsOnAnyNumberOfThreads) {
+  CorpusBuilder b;
+  std::mt19937_64 text_rng(3);
+  for (std::uint32_t i = 0; i < 300; ++i) {
+    // Ten templates; a third of the ads with a phone of a few, most with one of a few names.
+    std::vector<std::uint32_t> phones;
+    if (i % 3 == 0) phones.push_back(static_cast<std::uint32_t>(text_rng() % 40));
+    b.Add(phones, i % 4 == 0 ? 0 : 1 + text_rng() % 30, {},
+          Text(30, 1000 * i, 2 + static_cast<std::uint32_t>(text_rng() % 10),
+               static_cast<std::uint32_t>(text_rng() % 10)));
+  }
+  LinkOptions o;
+  o.max_bucket = 8;  // some buckets sampled
+  Linking one = b.Link(o);
+  for (int threads : {2, 5}) {
+    o.threads = threads;
+    Linking many = b.Link(o);
+    EXPECT_EQ(many.advertiser, one.advertiser);
+    EXPECT_EQ(many.network, one.network);
+    EXPECT_EQ(many.template_cluster, one.template_cluster);
+    EXPECT_EQ(many.content_group, one.content_group);
+    EXPECT_EQ(many.stats.candidate_pairs, one.stats.candidate_pairs);
+    EXPECT_EQ(many.stats.similar_pairs, one.stats.similar_pairs);
+    EXPECT_EQ(many.stats.text_links, one.stats.text_links);
+    EXPECT_EQ(many.stats.blocked_text_links, one.stats.blocked_text_links);
+  }
+  EXPECT_GT(one.stats.text_links, 0u);
+}
+
+TEST(LinkTest, EmptyCorpusLinksNothing) {
+  std::mt19937_64 rng(1);
+  LinkOptions o;
+  o.threads = 2;
+  auto l = Link(Corpus{}, o, rng);
+  ASSERT_TRUE(l) << l.error().ToString();
+  EXPECT_EQ(l->advertisers, 0u);
+  EXPECT_EQ(l->template_clusters, 0u);
+}
+
 TEST(LinkTest, RejectsOptionsOutOfRange) {
   CorpusBuilder b;
   std::mt19937_64 rng(1);
