@@ -2,7 +2,8 @@
 // extract (phones to keyed hashes), link, indicators, counts — with the time of each phase,
 // the peak memory of the process and the linking accuracy against the file's ground truth.
 //   ads_bench generate N FILE   write N hard-profile ads (seed 2025) to FILE
-//   ads_bench run FILE [T]      analyse FILE on T threads (default 2) and print the figures
+//   ads_bench run FILE [T [R]]  analyse FILE on T threads (default 2) and print the figures;
+//                               link and count R times (default 1), showing the fastest
 // bench/ads_bench.sh runs both at 10k, 100k (and 1M with --full) under /usr/bin/time -v.
 #include <sys/resource.h>
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -44,6 +46,10 @@ std::string Since(const Stamp& s) {
   return buf;
 }
 
+double Seconds(const Stamp& s) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - s.wall).count();
+}
+
 int Generate(std::size_t n, const char* path) {
   std::ofstream out(path, std::ios::binary);
   std::mt19937_64 rng(2025);
@@ -64,7 +70,7 @@ int Generate(std::size_t n, const char* path) {
   return 0;
 }
 
-int Run(const char* path, int threads) {
+int Run(const char* path, int threads, int repeat) {
   namespace ads = synlig::ads;
   if (!synlig::InitCrypto()) return 1;
   synlig::SystemRandom random;
@@ -88,17 +94,34 @@ int Run(const char* path, int threads) {
   ads::Corpus& corpus = imported.corpus;
   const ads::ReadSummary& summary = imported.summary;
 
-  Stamp t1;
-  std::mt19937_64 rng(1);
-  ads::LinkOptions link_options;
-  link_options.threads = threads;
-  auto linking = ads::Link(corpus, link_options, rng);
-  if (!linking) return 1;
-  const std::string t_link = Since(t1);
-  Stamp t2;
-  ads::IndicatorResult indicators = ads::ScoreIndicators(corpus, *linking, *rules);
-  ads::RoundCounts counts = ads::CountRound(corpus, *linking, indicators, *rules);
-  const std::string t_count = Since(t2);
+  // Linking and counting `repeat` times (the same result each time); the fastest is shown.
+  std::string t_link;
+  std::string t_count;
+  double best_link = 1e300;
+  double best_count = 1e300;
+  std::optional<ads::Linking> linking;
+  ads::IndicatorResult indicators;
+  ads::RoundCounts counts;
+  for (int r = 0; r < repeat; ++r) {
+    Stamp t1;
+    std::mt19937_64 rng(1);
+    ads::LinkOptions link_options;
+    link_options.threads = threads;
+    auto linked = ads::Link(corpus, link_options, rng);
+    if (!linked) return 1;
+    linking = std::move(*linked);
+    if (Seconds(t1) < best_link) {
+      best_link = Seconds(t1);
+      t_link = Since(t1);
+    }
+    Stamp t2;
+    indicators = ads::ScoreIndicators(corpus, *linking, *rules);
+    counts = ads::CountRound(corpus, *linking, indicators, *rules);
+    if (Seconds(t2) < best_count) {
+      best_count = Seconds(t2);
+      t_count = Since(t2);
+    }
+  }
   const std::string total = Since(t0);
 
   rusage usage{};
@@ -153,9 +176,11 @@ int main(int argc, char** argv) {
   if (argc == 4 && std::string(argv[1]) == "generate") {
     return Generate(std::stoul(argv[2]), argv[3]);
   }
-  if ((argc == 3 || argc == 4) && std::string(argv[1]) == "run") {
-    return Run(argv[2], argc == 4 ? std::stoi(argv[3]) : 2);
+  if (argc >= 3 && argc <= 5 && std::string(argv[1]) == "run") {
+    return Run(argv[2], argc >= 4 ? std::stoi(argv[3]) : 2,
+               argc == 5 ? std::max(1, std::stoi(argv[4])) : 1);
   }
-  std::fprintf(stderr, "usage: ads_bench generate N FILE | ads_bench run FILE [THREADS]\n");
+  std::fprintf(stderr,
+               "usage: ads_bench generate N FILE | ads_bench run FILE [THREADS [REPEAT]]\n");
   return 2;
 }

@@ -6,13 +6,17 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "group_counts.h"
+#include "radix_sort.h"
 
 namespace synlig::ads {
 namespace {
+
+using internal::DistinctPerGroup;
+using internal::FlatMap;
+using internal::RadixSort;
 
 std::size_t AgeBand(int age) {
   if (age < 0) return 6;
@@ -48,49 +52,72 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
   out.advertisers_all_links = linking.advertisers;
   out.networks = linking.networks;
 
-  // Sample days and per site and day.
+  // Sample days, each ad's day (as an index), and the ads in order of day (stable).
   std::set<std::int32_t> day_set;
   for (const ExtractedAd& ad : ads) day_set.insert(ad.day);
   std::vector<std::int32_t> days(day_set.begin(), day_set.end());
   for (std::int32_t d : days) out.days.push_back(DayToDate(d));
+  std::vector<std::uint32_t> day_of(n);
+  std::vector<std::uint32_t> first_of_day(days.size() + 1, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    day_of[i] = static_cast<std::uint32_t>(
+        std::lower_bound(days.begin(), days.end(), ads[i].day) - days.begin());
+    ++first_of_day[day_of[i] + 1];
+  }
+  for (std::size_t d = 0; d < days.size(); ++d) first_of_day[d + 1] += first_of_day[d];
   std::vector<std::uint32_t> order(n);
-  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return ads[a].day < ads[b].day; });
-  std::map<std::pair<std::int32_t, std::uint32_t>, SiteDayCount> cells;
-  // Ads by (site, 64-bit hash of the id): on the current day, and in the round.
-  std::unordered_set<std::uint64_t> seen_ids;
-  std::unordered_set<std::uint64_t> seen_ever;
-  std::unordered_map<std::uint64_t, const std::string*> first_id;  // (site, content) -> ad id
-  std::vector<std::tuple<std::int32_t, std::uint32_t, std::uint32_t>> advertiser_cells;
-  std::int32_t current_day = days.empty() ? 0 : days.front();
+  {
+    std::vector<std::uint32_t> at(first_of_day.begin(), first_of_day.end() - 1);
+    for (std::uint32_t i = 0; i < n; ++i) order[at[day_of[i]]++] = i;
+  }
+
+  // Per site and day. Ads by (site, 64-bit hash of the id): the last day each was seen on.
+  std::vector<SiteDayCount> cells;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> cell_keys;  // (day index, site)
+  std::vector<std::uint32_t> cell_of_site(corpus.sites.size(), FlatMap::kNone);
+  FlatMap last_day(n);
+  FlatMap first_ad(n);  // (site, content group) -> the first ad, for its id
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> advertiser_cells;  // (cell, advertiser)
+  std::uint32_t current_day = FlatMap::kNone;
   for (std::uint32_t i : order) {
     const ExtractedAd& ad = ads[i];
-    if (ad.day != current_day) {
-      seen_ids.clear();
-      current_day = ad.day;
+    if (day_of[i] != current_day) {
+      std::fill(cell_of_site.begin(), cell_of_site.end(), FlatMap::kNone);
+      current_day = day_of[i];
     }
-    SiteDayCount& cell = cells[{ad.day, ad.site}];
+    std::uint32_t& cell_index = cell_of_site[ad.site];
+    if (cell_index == FlatMap::kNone) {
+      cell_index = static_cast<std::uint32_t>(cells.size());
+      cells.emplace_back();
+      cell_keys.emplace_back(current_day, ad.site);
+    }
+    SiteDayCount& cell = cells[cell_index];
     ++cell.raw_ads;
     const std::uint64_t id = XXH3_64bits_withSeed(ad.ad_id.data(), ad.ad_id.size(), ad.site);
-    if (!seen_ids.insert(id).second) continue;
+    auto [seen_on, first_time] = last_day.Insert(id, current_day);
+    if (!first_time && *seen_on == current_day) continue;  // seen today already
+    *seen_on = current_day;
     ++cell.unique_ads;
-    if (seen_ever.insert(id).second) ++out.unique_ads;
+    if (first_time) ++out.unique_ads;
     std::uint64_t key = (std::uint64_t{ad.site} << 32) | linking.content_group[i];
-    auto [it, inserted] = first_id.emplace(key, &ad.ad_id);
-    if (!inserted && *it->second != ad.ad_id) {
+    auto [first, inserted] = first_ad.Insert(key, i);
+    if (!inserted && ads[*first].ad_id != ad.ad_id) {
       ++cell.reposts;
       ++out.reposts;
     }
-    advertiser_cells.emplace_back(ad.day, ad.site, linking.advertiser[i]);
+    advertiser_cells.emplace_back(cell_index, linking.advertiser[i]);
   }
-  std::sort(advertiser_cells.begin(), advertiser_cells.end());
-  advertiser_cells.erase(std::unique(advertiser_cells.begin(), advertiser_cells.end()),
-                         advertiser_cells.end());
-  for (const auto& [day, site, advertiser] : advertiser_cells) ++cells[{day, site}].advertisers;
-  for (auto& [key, cell] : cells) {
-    cell.day = DayToDate(key.first);
-    cell.site = corpus.sites[key.second];
+  std::vector<std::uint32_t> advertisers_in =
+      DistinctPerGroup(cells.size(), linking.advertisers, advertiser_cells);
+  std::vector<std::uint32_t> cell_order(cells.size());
+  for (std::uint32_t c = 0; c < cells.size(); ++c) cell_order[c] = c;
+  std::sort(cell_order.begin(), cell_order.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return cell_keys[x] < cell_keys[y]; });
+  for (std::uint32_t c : cell_order) {
+    SiteDayCount& cell = cells[c];
+    cell.advertisers = advertisers_in[c];
+    cell.day = DayToDate(days[cell_keys[c].first]);
+    cell.site = corpus.sites[cell_keys[c].second];
     out.site_days.push_back(std::move(cell));
   }
 
@@ -102,26 +129,27 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
   std::vector<char> nationality_stated(advertisers, 0);
   std::vector<std::uint32_t> features(advertisers, 0);
   std::vector<std::uint32_t> day_pattern(advertisers, 0);
-  std::unordered_map<std::int32_t, int> day_index;
-  for (std::size_t d = 0; d < days.size(); ++d) day_index[days[d]] = static_cast<int>(d);
-  // (advertiser, value) pairs of one stated field, tallied by sorting.
-  std::vector<std::pair<std::uint32_t, int>> stated;
+  // (advertiser << 16 | value) of one stated field (values 0-32767), tallied by sorting.
+  std::vector<std::uint64_t> stated;
+  std::vector<std::uint64_t> scratch;
+  int advertiser_bits = 1;
+  while ((std::uint64_t{1} << advertiser_bits) < advertisers) ++advertiser_bits;
   auto most_common = [&](std::vector<int>& result, auto value_of) {
     stated.clear();
     for (std::uint32_t i = 0; i < n; ++i) {
       int v = value_of(ads[i]);
-      if (v >= 0) stated.emplace_back(linking.advertiser[i], v);
+      if (v >= 0) stated.push_back(std::uint64_t{linking.advertiser[i]} << 16 | unsigned(v));
     }
-    std::sort(stated.begin(), stated.end());
+    RadixSort(stated, 0, 16 + advertiser_bits, scratch);
     std::size_t best_run = 0;
     for (std::size_t k = 0; k < stated.size();) {
       std::size_t end = k;
       while (end < stated.size() && stated[end] == stated[k]) ++end;
-      std::uint32_t a = stated[k].first;
-      if (k == 0 || stated[k - 1].first != a) best_run = 0;
+      auto a = static_cast<std::uint32_t>(stated[k] >> 16);
+      if (k == 0 || (stated[k - 1] >> 16) != a) best_run = 0;
       if (end - k > best_run) {  // ties: the smallest value, which comes first
         best_run = end - k;
-        result[a] = stated[k].second;
+        result[a] = static_cast<int>(stated[k] & 0xFFFFu);
       }
       k = end;
     }
@@ -134,8 +162,7 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
     std::uint32_t a = linking.advertiser[i];
     if (ad.nationality_stated) nationality_stated[a] = 1;
     features[a] |= ad.features;
-    int d = day_index[ad.day];
-    if (d < 32) day_pattern[a] |= 1u << d;
+    if (day_of[i] < 32) day_pattern[a] |= 1u << day_of[i];
   }
   out.gender.resize(corpus.gender_names.size() + 1);
   for (std::size_t g = 0; g < corpus.gender_names.size(); ++g) {

@@ -9,14 +9,13 @@
 namespace synlig::ads::internal {
 
 struct ImageClusters {
-  std::vector<std::uint64_t> hashes;    // distinct hashes, sorted
-  std::vector<std::uint32_t> cluster;   // cluster id per distinct hash, 0..count-1
+  std::vector<std::uint32_t> cluster;  // cluster id of each hash given, 0..count-1
   std::uint32_t count = 0;
-  // Cluster id of a hash that is in `hashes`.
-  std::uint32_t Of(std::uint64_t hash) const;
 };
 
-// Precondition: 0 <= max_distance <= 8.
-ImageClusters ClusterImageHashes(std::vector<std::uint64_t> hashes, int max_distance);
+// Clusters numbered in order of their smallest hash; the blocks searched on up to `threads`
+// threads (the same result on any number). Precondition: 0 <= max_distance <= 8.
+ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& hashes, int max_distance,
+                                 int threads);
 
 }  // namespace synlig::ads::internal

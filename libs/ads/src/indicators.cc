@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "group_counts.h"
 #include "toml_util.h"
 
 namespace synlig::ads {
@@ -20,16 +21,6 @@ constexpr std::string_view kNames[kIndicatorCount] = {
     "phone_many_names", "phone_many_cities", "profile_many_phones", "template_many_phones",
     "image_many_names", "third_party",       "obscured_phone",      "nationality",
     "youth",            "real_photos",       "unprotected",         "movement"};
-
-// Distinct values per group from (group, value) pairs.
-std::vector<std::uint32_t> DistinctPerGroup(
-    std::size_t groups, std::vector<std::pair<std::uint32_t, std::uint64_t>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  std::vector<std::uint32_t> counts(groups, 0);
-  for (const auto& [g, v] : pairs) ++counts[g];
-  return counts;
-}
 
 Status ReadThreshold(const toml::node& node, const std::string& key, int& out) {
   auto v = node.value<std::int64_t>();
@@ -117,27 +108,37 @@ IndicatorResult ScoreIndicators(const Corpus& corpus, const Linking& linking,
   const std::size_t n = ads.size();
   const std::size_t phones = corpus.phone_hashes.size();
 
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> phone_names;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> phone_cities;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> advertiser_phones;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> template_phones;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> template_names;
+  // Names as dense ids (0: no name), then (group, value) pairs of each kind.
+  std::vector<std::uint64_t> name_hashes(n);
+  for (std::size_t i = 0; i < n; ++i) name_hashes[i] = ads[i].name_hash;
+  std::uint32_t names = 0;
+  const std::vector<std::uint32_t> name_id = internal::DenseIds(name_hashes, names);
+  std::vector<std::uint64_t>().swap(name_hashes);
+  using Pairs = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+  Pairs phone_names;
+  Pairs phone_cities;
+  Pairs advertiser_phones;
+  Pairs template_phones;
+  Pairs template_names;
+  std::uint32_t cities = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     const ExtractedAd& ad = ads[i];
+    cities = std::max(cities, ad.city + 1);
     for (std::uint32_t p : ad.phones) {
-      if (ad.name_hash != 0) phone_names.emplace_back(p, ad.name_hash);
+      if (ad.name_hash != 0) phone_names.emplace_back(p, name_id[i]);
       phone_cities.emplace_back(p, ad.city);
       advertiser_phones.emplace_back(linking.advertiser[i], p);
       template_phones.emplace_back(linking.template_cluster[i], p);
     }
-    if (ad.name_hash != 0) template_names.emplace_back(linking.template_cluster[i], ad.name_hash);
+    if (ad.name_hash != 0) template_names.emplace_back(linking.template_cluster[i], name_id[i]);
   }
   const std::size_t templates = linking.template_clusters;
-  auto names_of_phone = DistinctPerGroup(phones, std::move(phone_names));
-  auto cities_of_phone = DistinctPerGroup(phones, std::move(phone_cities));
-  auto phones_of_advertiser = DistinctPerGroup(linking.advertisers, std::move(advertiser_phones));
-  auto phones_of_template = DistinctPerGroup(templates, std::move(template_phones));
-  auto names_of_template = DistinctPerGroup(templates, std::move(template_names));
+  using internal::DistinctPerGroup;
+  auto names_of_phone = DistinctPerGroup(phones, names, phone_names);
+  auto cities_of_phone = DistinctPerGroup(phones, cities, phone_cities);
+  auto phones_of_advertiser = DistinctPerGroup(linking.advertisers, phones, advertiser_phones);
+  auto phones_of_template = DistinctPerGroup(templates, phones, template_phones);
+  auto names_of_template = DistinctPerGroup(templates, names, template_names);
 
   IndicatorResult out;
   out.ad_bits.assign(n, 0);

@@ -3,11 +3,15 @@
 #include "synlig/ads/link.h"
 
 #include <algorithm>
+#include <bit>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
+#include "group_counts.h"
 #include "image_clusters.h"
 #include "minhash.h"
+#include "radix_sort.h"
 #include "union_find.h"
 
 namespace synlig::ads {
@@ -49,16 +53,31 @@ struct Index {
   }
 };
 
-// Builds item -> ads from (item, ad) pairs; each ad appears at most once per item.
-Index BuildIndex(std::size_t items, std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+// Builds item -> ads from (item, ad) pairs given in ascending order of ads (a counting sort,
+// which keeps that order within an item); an ad given twice for one item appears once.
+Index BuildIndex(std::size_t items,
+                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
   Index index;
   index.offsets.assign(items + 1, 0);
   for (const auto& [item, ad] : pairs) ++index.offsets[item + 1];
   for (std::size_t i = 0; i < items; ++i) index.offsets[i + 1] += index.offsets[i];
-  index.ads.reserve(pairs.size());
-  for (const auto& [item, ad] : pairs) index.ads.push_back(ad);
+  std::vector<std::uint32_t> at(index.offsets.begin(), index.offsets.end() - 1);
+  index.ads.resize(pairs.size());
+  for (const auto& [item, ad] : pairs) {
+    const std::uint32_t k = at[item];
+    if (k > index.offsets[item] && index.ads[k - 1] == ad) continue;  // a repeat
+    index.ads[k] = ad;
+    at[item] = k + 1;
+  }
+  // Close the gaps the repeats left.
+  std::uint32_t out = 0;
+  for (std::size_t item = 0; item < items; ++item) {
+    const std::uint32_t from = index.offsets[item];
+    index.offsets[item] = out;
+    for (std::uint32_t k = from; k < at[item]; ++k) index.ads[out++] = index.ads[k];
+  }
+  index.offsets[items] = out;
+  index.ads.resize(out);
   return index;
 }
 
@@ -94,6 +113,36 @@ struct TextPair {
   float jaccard;
 };
 
+// The near-duplicates among the similar pairs that could join two advertisers, most similar
+// first, then by a, then by b (radix sorts by b, a and the similarity). The others (the filter
+// called them irrelevant) that join two advertisers are under two different names: no rule
+// ever lets them link, they are only counted in `blocked`.
+std::vector<TextPair> NearPairs(const internal::LshResult& similar, double near_duplicate,
+                                const std::vector<std::uint32_t>& adv_root,
+                                std::uint64_t& blocked) {
+  std::vector<TextPair> near;
+  std::uint32_t largest = 1;
+  for (std::size_t k = 0; k < similar.relevant; ++k) {
+    const internal::SimilarPair& p = similar.pairs[k];
+    if (p.jaccard < near_duplicate) continue;
+    near.push_back({p.a, p.b, p.jaccard});
+    largest = std::max(largest, p.b);
+  }
+  for (std::size_t k = similar.relevant; k < similar.pairs.size(); ++k) {
+    const internal::SimilarPair& p = similar.pairs[k];
+    if (p.jaccard >= near_duplicate && adv_root[p.a] != adv_root[p.b]) ++blocked;
+  }
+  const int bits = std::bit_width(largest);
+  std::vector<TextPair> scratch;
+  internal::RadixSortBy(near, bits, [](const TextPair& p) { return p.b; }, scratch);
+  internal::RadixSortBy(near, bits, [](const TextPair& p) { return p.a; }, scratch);
+  // Similarities are >= 0: their bits order as they do; complemented, the most similar first.
+  internal::RadixSortBy(
+      near, 32, [](const TextPair& p) { return ~std::bit_cast<std::uint32_t>(p.jaccard); },
+      scratch);
+  return near;
+}
+
 }  // namespace
 
 Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19937_64& rng) {
@@ -108,12 +157,33 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   std::vector<char> anchored_ad(n, 0);
   auto name_of = [&](std::uint32_t ad) { return ads[ad].name_hash; };
 
+  // Text: template clusters (indicator) and near-duplicate pairs (linking, re-posts). The
+  // candidate pairs do not depend on the exact links: with several threads they are searched
+  // for while this thread makes the exact links.
+  std::vector<const std::vector<std::uint32_t>*> sets(n);
+  for (std::size_t i = 0; i < n; ++i) sets[i] = &ads[i].shingles;
+  internal::LshOptions lsh;
+  lsh.bands = options.minhash_bands;
+  lsh.rows = options.minhash_rows;
+  lsh.threshold = options.template_similarity;
+  lsh.max_bucket = static_cast<std::size_t>(options.max_bucket);
+  lsh.window = static_cast<std::size_t>(options.bucket_window);
+  lsh.threads = options.threads;
+  internal::CandidatePairs candidates;
+  auto search = [&] { candidates = internal::FindCandidatePairs(sets, lsh, rng); };
+  std::thread candidate_search;
+  if (options.threads > 1) {
+    candidate_search = std::thread(search);
+  } else {
+    search();
+  }
+
   // Phones: personal when all its ads carry one name (or none), else a controller phone.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   for (std::uint32_t i = 0; i < n; ++i) {
     for (std::uint32_t p : ads[i].phones) pairs.emplace_back(p, i);
   }
-  Index phones = BuildIndex(corpus.phone_hashes.size(), std::move(pairs));
+  Index phones = BuildIndex(corpus.phone_hashes.size(), pairs);
   for (std::size_t p = 0; p < phones.items(); ++p) {
     if (phones.offsets[p] == phones.offsets[p + 1]) continue;
     std::uint32_t first = phones.ads[phones.offsets[p]];
@@ -138,13 +208,16 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
     all_hashes.insert(all_hashes.end(), ad.image_hashes.begin(), ad.image_hashes.end());
   }
   internal::ImageClusters images =
-      internal::ClusterImageHashes(std::move(all_hashes), options.image_hamming);
+      internal::ClusterImageHashes(all_hashes, options.image_hamming, options.threads);
+  std::vector<std::uint64_t>().swap(all_hashes);
   out.stats.image_clusters = images.count;
   pairs.clear();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    for (std::uint64_t h : ads[i].image_hashes) pairs.emplace_back(images.Of(h), i);
+  for (std::uint32_t i = 0, k = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < ads[i].image_hashes.size(); ++j) {
+      pairs.emplace_back(images.cluster[k++], i);
+    }
   }
-  Index image_ads = BuildIndex(images.count, std::move(pairs));
+  Index image_ads = BuildIndex(images.count, pairs);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_image_links;
   for (std::size_t c = 0; c < image_ads.items(); ++c) {
     if (image_ads.offsets[c] == image_ads.offsets[c + 1]) continue;
@@ -172,46 +245,24 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
     }
   }
 
-  // Text: template clusters (indicator) and near-duplicate pairs (linking, re-posts).
-  std::vector<const std::vector<std::uint32_t>*> sets(n);
-  for (std::size_t i = 0; i < n; ++i) sets[i] = &ads[i].shingles;
-  internal::LshOptions lsh;
-  lsh.bands = options.minhash_bands;
-  lsh.rows = options.minhash_rows;
-  lsh.threshold = options.template_similarity;
-  lsh.max_bucket = static_cast<std::size_t>(options.max_bucket);
-  lsh.window = static_cast<std::size_t>(options.bucket_window);
-  lsh.threads = options.threads;
   // A pair matters for linking only if it could join two advertisers: not when both ads are
-  // already one advertiser, nor when they carry different names. (Read-only: threads call it.)
+  // already one advertiser, nor when they carry different names.
   std::vector<std::uint32_t> adv_root(n);
   for (std::uint32_t i = 0; i < n; ++i) adv_root[i] = adv.Find(i);
-  auto never_links = [&](std::uint32_t a, std::uint32_t b) {
-    if (adv_root[a] == adv_root[b]) return true;
-    return ads[a].name_hash != 0 && ads[b].name_hash != 0 && ads[a].name_hash != ads[b].name_hash;
-  };
-  internal::LshResult similar = internal::FindSimilarPairs(sets, lsh, rng, never_links);
+  internal::PairFilter never_links;
+  never_links.group = adv_root;
+  never_links.label.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) never_links.label[i] = ads[i].name_hash;
+  if (candidate_search.joinable()) candidate_search.join();
+  internal::LshResult similar = internal::VerifyCandidates(sets, candidates, lsh, never_links);
+  internal::CandidatePairs().partners.swap(candidates.partners);
   out.stats.candidate_pairs = similar.compared;
   out.stats.similar_pairs = similar.pairs.size();
   UnionFind templates(n);
-  std::vector<TextPair> near;
-  for (const internal::SimilarPair& p : similar.pairs) {
-    templates.Union(p.a, p.b);
-    if (p.jaccard >= options.near_duplicate && adv_root[p.a] != adv_root[p.b]) {
-      near.push_back({p.a, p.b, p.jaccard});
-    }
-  }
+  for (std::uint32_t i = 0; i < n; ++i) templates.Union(i, similar.tied_to[i]);
+  std::vector<TextPair> near =
+      NearPairs(similar, options.near_duplicate, adv_root, out.stats.blocked_text_links);
   std::vector<internal::SimilarPair>().swap(similar.pairs);
-  std::sort(near.begin(), near.end(), [](const TextPair& x, const TextPair& y) {
-    if (x.jaccard != y.jaccard) return x.jaccard > y.jaccard;
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
-  near.erase(std::unique(near.begin(), near.end(),
-                         [](const TextPair& x, const TextPair& y) {
-                           return x.a == y.a && x.b == y.b;
-                         }),
-             near.end());
-
   // Networks as the exact evidence has them (advertisers joined by controller phones): two
   // groups in different ones are not joined by text.
   UnionFind exact_net = adv;
@@ -227,7 +278,17 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
     c.anchored = c.anchored || anchored_ad[i];
     if ((flags[i] & kPhoneSharedByNames) && c.ctrl < 0) c.ctrl = i;
   }
-  for (const TextPair& pair : near) {
+  for (std::size_t k = 0; k < near.size(); ++k) {
+    // What the pairs ahead will read, asked for early (they are spread over memory).
+    if (k + 16 < near.size()) {
+      adv.Prefetch(near[k + 16].a);
+      adv.Prefetch(near[k + 16].b);
+    }
+    if (k + 8 < near.size()) {
+      __builtin_prefetch(&comp[adv.Parent(near[k + 8].a)]);
+      __builtin_prefetch(&comp[adv.Parent(near[k + 8].b)]);
+    }
+    const TextPair& pair = near[k];
     std::uint32_t ra = adv.Find(pair.a);
     std::uint32_t rb = adv.Find(pair.b);
     if (ra == rb) continue;
@@ -264,11 +325,11 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   // Re-posts: ads of one advertiser in one template cluster (the same text, edited).
   UnionFind content(n);
   {
-    std::unordered_map<std::uint64_t, std::uint32_t> first;
+    internal::FlatMap first(n);
     for (std::uint32_t i = 0; i < n; ++i) {
       std::uint64_t key = (std::uint64_t{adv.Find(i)} << 32) | templates.Find(i);
-      auto [it, inserted] = first.emplace(key, i);
-      if (!inserted) content.Union(it->second, i);
+      auto [at, inserted] = first.Insert(key, i);
+      if (!inserted) content.Union(*at, i);
     }
   }
 

@@ -32,6 +32,13 @@ class UnionFind {
     return a;
   }
   std::size_t size() const { return parent_.size(); }
+  // Points every element straight at its root (faster Finds on a copy used many times).
+  void Flatten() {
+    for (std::uint32_t x = 0; x < parent_.size(); ++x) parent_[x] = Find(x);
+  }
+  // The parent of x (its root, or a step towards it), and a request to fetch it early.
+  std::uint32_t Parent(std::uint32_t x) const { return parent_[x]; }
+  void Prefetch(std::uint32_t x) const { __builtin_prefetch(&parent_[x]); }
   // Set ids 0.. in order of the first member; returns the number of sets.
   std::uint32_t Number(std::vector<std::uint32_t>& ids) {
     ids.assign(parent_.size(), 0);

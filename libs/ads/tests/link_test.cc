@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
+#include <random>
 
+#include "image_clusters.h"
 #include "minhash.h"
 
 namespace synlig::ads {
@@ -203,6 +206,45 @@ TEST(LinkTest, NearlyIdenticalTextWithSameNameJoinsEvidencedAdvertisers) {
   EXPECT_NE(l.advertiser[x], l.advertiser[z]);
 }
 
+TEST(LinkTest, SameResultAndCountsOnAnyNumberOfThreads) {
+  CorpusBuilder b;
+  std::mt19937_64 text_rng(3);
+  for (std::uint32_t i = 0; i < 300; ++i) {
+    // Ten templates; a third of the ads with a phone of a few, most with one of a few names.
+    std::vector<std::uint32_t> phones;
+    if (i % 3 == 0) phones.push_back(static_cast<std::uint32_t>(text_rng() % 40));
+    b.Add(phones, i % 4 == 0 ? 0 : 1 + text_rng() % 30, {},
+          Text(30, 1000 * i, 2 + static_cast<std::uint32_t>(text_rng() % 10),
+               static_cast<std::uint32_t>(text_rng() % 10)));
+  }
+  LinkOptions o;
+  o.max_bucket = 8;  // some buckets sampled
+  Linking one = b.Link(o);
+  for (int threads : {2, 5}) {
+    o.threads = threads;
+    Linking many = b.Link(o);
+    EXPECT_EQ(many.advertiser, one.advertiser);
+    EXPECT_EQ(many.network, one.network);
+    EXPECT_EQ(many.template_cluster, one.template_cluster);
+    EXPECT_EQ(many.content_group, one.content_group);
+    EXPECT_EQ(many.stats.candidate_pairs, one.stats.candidate_pairs);
+    EXPECT_EQ(many.stats.similar_pairs, one.stats.similar_pairs);
+    EXPECT_EQ(many.stats.text_links, one.stats.text_links);
+    EXPECT_EQ(many.stats.blocked_text_links, one.stats.blocked_text_links);
+  }
+  EXPECT_GT(one.stats.text_links, 0u);
+}
+
+TEST(LinkTest, EmptyCorpusLinksNothing) {
+  std::mt19937_64 rng(1);
+  LinkOptions o;
+  o.threads = 2;
+  auto l = Link(Corpus{}, o, rng);
+  ASSERT_TRUE(l) << l.error().ToString();
+  EXPECT_EQ(l->advertisers, 0u);
+  EXPECT_EQ(l->template_clusters, 0u);
+}
+
 TEST(LinkTest, RejectsOptionsOutOfRange) {
   CorpusBuilder b;
   std::mt19937_64 rng(1);
@@ -242,6 +284,109 @@ TEST(MinHashTest, JaccardIsExact) {
   EXPECT_DOUBLE_EQ(internal::Jaccard({1}, {}), 0.0);
 }
 
+TEST(ImageClustersTest, JoinsHashesWithinDistanceAmongManySharingABlock) {
+  // 200 hashes that agree on their low 40 bits (one bucket of every block there), each the base
+  // with 1-6 of its high 24 bits flipped: some pairs within 4 bits, many not.
+  std::mt19937_64 rng(9);
+  const std::uint64_t base = rng();
+  std::vector<std::uint64_t> hashes;
+  for (int i = 0; i < 200; ++i) {
+    std::uint64_t h = base;
+    const int flips = 1 + static_cast<int>(rng() % 6);
+    for (int f = 0; f < flips; ++f) h ^= std::uint64_t{1} << (40 + rng() % 24);
+    hashes.push_back(h);
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  hashes.push_back(hashes.front());  // a hash given twice
+  internal::ImageClusters one = internal::ClusterImageHashes(hashes, 4, 1);
+  internal::ImageClusters two = internal::ClusterImageHashes(hashes, 4, 3);
+  ASSERT_EQ(one.cluster.size(), hashes.size());
+  EXPECT_EQ(one.cluster, two.cluster);
+  EXPECT_EQ(one.count, two.count);
+  // Reference: transitive closure of "within 4 bits" by brute force.
+  std::vector<std::uint32_t> ref(hashes.size());
+  std::iota(ref.begin(), ref.end(), 0u);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+      for (std::size_t j = 0; j < hashes.size(); ++j) {
+        if (__builtin_popcountll(hashes[i] ^ hashes[j]) <= 4 && ref[j] < ref[i]) {
+          ref[i] = ref[j];
+          changed = true;
+        }
+      }
+    }
+  }
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    for (std::size_t j = 0; j < hashes.size(); ++j) {
+      EXPECT_EQ(one.cluster[i] == one.cluster[j], ref[i] == ref[j]) << i << " " << j;
+    }
+  }
+}
+
+TEST(MinHashTest, JaccardAtLeastAgreesWithExactJaccardAboveThresholdAndRejectsBelow) {
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::uint32_t> a;
+    std::vector<std::uint32_t> b;
+    const auto universe = static_cast<std::uint32_t>(20 + rng() % 200);
+    for (std::uint32_t x = 0; x < universe; ++x) {
+      const std::uint64_t r = rng() % 10;
+      if (r < 6) a.push_back(x * 2654435761u);  // spread over the 32-bit range
+      if (r < 3 || r >= 7) b.push_back(x * 2654435761u);
+    }
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a.empty() && b.empty()) continue;
+    const double exact = internal::Jaccard(a, b);
+    for (double threshold : {0.3, 0.45, 0.6, 0.9}) {
+      const double want = exact >= threshold ? exact : -1;
+      EXPECT_EQ(internal::JaccardAtLeast(a.data(), a.size(), b.data(), b.size(), threshold), want);
+      EXPECT_EQ(internal::JaccardFast(a.data(), a.size(), b.data(), b.size(), threshold), want);
+      EXPECT_EQ(internal::JaccardFast(b.data(), b.size(), a.data(), a.size(), threshold), want);
+    }
+  }
+}
+
+TEST(MinHashTest, SimilarPairsDoNotDependOnThreadCount) {
+  std::mt19937_64 text_rng(11);
+  std::vector<std::vector<std::uint32_t>> texts;
+  for (std::uint32_t i = 0; i < 400; ++i) {
+    // Twenty templates, each ad with a few words of its own.
+    texts.push_back(Text(30, 1000 * i, 2 + static_cast<std::uint32_t>(text_rng() % 12),
+                         static_cast<std::uint32_t>(text_rng() % 20)));
+  }
+  std::vector<const std::vector<std::uint32_t>*> sets;
+  for (const auto& t : texts) sets.push_back(&t);
+  internal::PairFilter filter;
+  for (std::uint32_t i = 0; i < texts.size(); ++i) {
+    filter.group.push_back(i / 3);       // ads in threes: one advertiser
+    filter.label.push_back(i % 7 == 0 ? 0 : 1 + i % 5);
+  }
+  std::vector<internal::LshResult> results;
+  for (int threads : {1, 2, 3}) {
+    internal::LshOptions o;
+    o.threshold = 0.45;
+    o.max_bucket = 16;  // some buckets sampled
+    o.threads = threads;
+    std::mt19937_64 rng(5);
+    results.push_back(internal::FindSimilarPairs(sets, o, rng, filter));
+  }
+  ASSERT_FALSE(results[0].pairs.empty());
+  for (const internal::LshResult& r : results) {
+    EXPECT_EQ(r.compared, results[0].compared);
+    EXPECT_EQ(r.relevant, results[0].relevant);
+    EXPECT_EQ(r.tied_to, results[0].tied_to);
+    ASSERT_EQ(r.pairs.size(), results[0].pairs.size());
+    for (std::size_t k = 0; k < r.pairs.size(); ++k) {
+      EXPECT_EQ(r.pairs[k].a, results[0].pairs[k].a);
+      EXPECT_EQ(r.pairs[k].b, results[0].pairs[k].b);
+      EXPECT_EQ(r.pairs[k].jaccard, results[0].pairs[k].jaccard);
+    }
+  }
+}
+
 TEST(MinHashTest, FindsNearDuplicatesAndSkipsSmallSets) {
   std::vector<std::vector<std::uint32_t>> texts = {Text(50, 0, 2), Text(50, 10, 2),
                                                    Text(0, 100, 50), {1, 2}, {1, 2}};
@@ -251,8 +396,7 @@ TEST(MinHashTest, FindsNearDuplicatesAndSkipsSmallSets) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
   internal::LshOptions o;
   o.threshold = 0.8;
-  internal::LshResult r =
-      internal::FindSimilarPairs(sets, o, rng, [](std::uint32_t, std::uint32_t) { return false; });
+  internal::LshResult r = internal::FindSimilarPairs(sets, o, rng, internal::PairFilter{});
   for (const internal::SimilarPair& p : r.pairs) {
     EXPECT_GE(p.jaccard, 0.8);
     found.emplace_back(p.a, p.b);

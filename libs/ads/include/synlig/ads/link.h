@@ -44,8 +44,7 @@ enum AdLinkFlag : std::uint8_t {
 
 struct LinkStats {
   std::uint64_t candidate_pairs = 0;  // text pairs compared
-  std::uint64_t similar_pairs = 0;    // pairs at or above template_similarity (these two
-                                      // counts vary a little with the number of threads)
+  std::uint64_t similar_pairs = 0;    // pairs at or above template_similarity
   std::uint64_t text_links = 0;       // text links that joined advertisers
   std::uint64_t blocked_text_links = 0;  // near-duplicates not used (conflicting evidence)
   std::uint32_t controller_phones = 0;  // phones on ads with several names
