@@ -83,6 +83,7 @@ struct Extractor::Impl {
   Corpus corpus;
   std::string normalized;  // scratch: title + text of the current ad
   std::vector<std::string_view> word_list;  // scratch: the words of `normalized`
+  std::vector<std::uint32_t> shingle_scratch;
   std::string city_raw;     // the last city seen and its normal form
   std::string city_normal;
 
@@ -380,7 +381,7 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
                                [&](std::uint32_t f) { out.features |= 1u << f; });
   out.age = m.Age(ad, m.word_list, title_words);
   internal::HashShingles(m.word_list, static_cast<std::size_t>(m.options.shingle_words),
-                         out.shingles);
+                         out.shingles, m.shingle_scratch);
   std::fill(m.normalized.begin(), m.normalized.end(), '\0');
 
   if (auto g = m.genders.find(NormalizeText(ad.stated_gender)); g != m.genders.end()) {

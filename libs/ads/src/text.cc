@@ -10,7 +10,7 @@
 
 namespace synlig::ads::internal {
 
-std::optional<char32_t> NextCodePoint(std::string_view text, std::size_t& pos) {
+std::optional<char32_t> NextCodePointSlow(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   unsigned char b0 = byte(pos);
   if (b0 < 0x80) {

@@ -11,8 +11,24 @@
 namespace synlig::ads::internal {
 
 // Decodes one UTF-8 code point at text[pos] and advances pos past it. For an invalid sequence
-// returns nullopt and advances pos by one byte.
-std::optional<char32_t> NextCodePoint(std::string_view text, std::size_t& pos);
+// returns nullopt and advances pos by one byte. ASCII and two-byte sequences (å, ä, ö, é, ...)
+// are decoded inline, the rest by NextCodePointSlow (the whole decoder, out of line).
+std::optional<char32_t> NextCodePointSlow(std::string_view text, std::size_t& pos);
+inline std::optional<char32_t> NextCodePoint(std::string_view text, std::size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      pos += 2;
+      return static_cast<char32_t>(((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu));
+    }
+  }
+  return NextCodePointSlow(text, pos);
+}
 void AppendUtf8(std::string& out, char32_t c);
 // Writes the UTF-8 bytes of c (a valid code point) to out[0..4) and returns how many.
 std::size_t EncodeUtf8(char32_t c, char* out);

@@ -1,12 +1,14 @@
 // Tests of the normal form of text and of whole-word phrase matching.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "phrase_matcher.h"
+#include "shingles.h"
 #include "text.h"
 
 namespace synlig::ads::internal {
@@ -26,6 +28,54 @@ TEST(NormalizeTextTest, AppendSeparatesWithOneSpace) {
   AppendNormalized("", out);
   AppendNormalized(" Då", out);
   EXPECT_EQ(out, "hej då");
+}
+
+TEST(NextCodePointTest, InlinePathAgreesWithTheWholeDecoder) {
+  for (int b0 = 0; b0 < 256; ++b0) {
+    for (int b1 = 0; b1 < 256; ++b1) {
+      const std::string text = {static_cast<char>(b0), static_cast<char>(b1)};
+      for (std::size_t len : {std::size_t{1}, std::size_t{2}}) {
+        const std::string_view view(text.data(), len);
+        std::size_t fast_pos = 0;
+        std::size_t slow_pos = 0;
+        EXPECT_EQ(NextCodePoint(view, fast_pos), NextCodePointSlow(view, slow_pos)) << b0 << b1;
+        EXPECT_EQ(fast_pos, slow_pos);
+      }
+    }
+  }
+}
+
+TEST(SortUniqueHashesTest, SortsAndDropsRepeatsWhateverTheSpread) {
+  std::vector<std::vector<std::uint32_t>> inputs = {{}, {5}, {3, 3, 3}, {9, 1, 9, 4}};
+  std::uint64_t x = 0x2545F4914F6CDD1Dull;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return static_cast<std::uint32_t>(x >> 16);
+  };
+  for (std::size_t n : {31u, 32u, 33u, 100u, 1000u, 20000u}) {
+    std::vector<std::uint32_t> spread(n);
+    for (auto& v : spread) v = next();
+    inputs.push_back(spread);
+    std::vector<std::uint32_t> few(n);  // many repeats of a few values
+    for (auto& v : few) v = next() % 7;
+    inputs.push_back(few);
+    std::vector<std::uint32_t> close(n);  // all in one bucket
+    for (auto& v : close) v = 1000 + next() % 50000;
+    inputs.push_back(close);
+    std::vector<std::uint32_t> descending(n);
+    for (std::size_t i = 0; i < n; ++i) descending[i] = static_cast<std::uint32_t>(n - i) << 16;
+    inputs.push_back(descending);
+  }
+  std::vector<std::uint32_t> scratch;
+  for (std::vector<std::uint32_t> values : inputs) {
+    std::vector<std::uint32_t> expected = values;
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    SortUniqueHashes(values, scratch);
+    EXPECT_EQ(values, expected);
+  }
 }
 
 TEST(SplitWordsTest, SplitsAtSpacesAcrossBlockEdgesAndSkipsEmptyWords) {
