@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "flat_index.h"
 #include "hash_cache.h"
 #include "phone_number.h"
 #include "phone_text.h"
@@ -68,16 +69,18 @@ struct Extractor::Impl {
   // Numbers and names already hashed; kept across TakeCorpus, maybe shared with others.
   std::shared_ptr<internal::HashCache> cache;
   // The phone index of each keyed hash, by the hash's address in the cache (one per number).
-  std::unordered_map<const std::string*, std::uint32_t> phone_index;
+  internal::FlatIndex phone_index;
   // What each displayed phone string gave (by its fingerprint): an advertiser shows the same
   // string on many ads. Holds addresses of keyed hashes in `cache`, never digits.
   struct Shown {
+    std::uint64_t fingerprint_high = 0;  // the rest of the 128-bit fingerprint (low: the key)
     std::vector<const std::string*> hashed;  // its valid numbers, in order
     std::uint16_t invalid = 0;
     bool obscured = false;
   };
-  std::unordered_map<XXH128_hash_t, Shown, internal::FingerprintHash, internal::FingerprintEq>
-      shown_cache;
+  std::vector<Shown> shown_results;
+  internal::FlatIndex shown_index;  // fingerprint.low64 -> index into shown_results
+  Shown shown_uncached;  // for the (astronomically rare) string whose low 64 bits collide
   std::unordered_map<std::string, std::uint32_t> site_index;
   std::unordered_map<std::string, std::uint32_t> city_index;
   Corpus corpus;
@@ -104,7 +107,7 @@ struct Extractor::Impl {
   std::optional<std::uint32_t> PhoneId(std::string& digits);
   // The keyed hash of candidate digits in `cache`, "" when they are not a valid number.
   const std::string* HashedPhone(std::string& digits);
-  const Shown& ReadShown(const std::string& shown);
+  const Shown& ReadShown(const std::string& shown_text);
   // This corpus's index of a keyed hash from `cache`.
   std::uint32_t PhoneIndex(const std::string* hashed);
   // The keyed hash of the title's name; city is the ad's city in normal form.
@@ -176,10 +179,11 @@ const std::string* Extractor::Impl::HashedPhone(std::string& digits) {
 }
 
 std::uint32_t Extractor::Impl::PhoneIndex(const std::string* hashed) {
-  auto [it, inserted] =
-      phone_index.emplace(hashed, static_cast<std::uint32_t>(corpus.phone_hashes.size()));
+  auto [index, inserted] =
+      phone_index.Insert(reinterpret_cast<std::uintptr_t>(hashed),
+                         static_cast<std::uint32_t>(corpus.phone_hashes.size()));
   if (inserted) corpus.phone_hashes.push_back(*hashed);
-  return it->second;
+  return *index;
 }
 
 std::optional<std::uint32_t> Extractor::Impl::PhoneId(std::string& digits) {
@@ -188,12 +192,16 @@ std::optional<std::uint32_t> Extractor::Impl::PhoneId(std::string& digits) {
   return PhoneIndex(hashed);
 }
 
-const Extractor::Impl::Shown& Extractor::Impl::ReadShown(const std::string& shown) {
-  XXH128_hash_t h = XXH3_128bits(shown.data(), shown.size());
-  auto [it, inserted] = shown_cache.try_emplace(h);
-  if (!inserted) return it->second;
-  Shown& out = it->second;
-  internal::PhoneCandidates candidates = phone_reader.Read(shown);
+const Extractor::Impl::Shown& Extractor::Impl::ReadShown(const std::string& shown_text) {
+  const XXH128_hash_t h = XXH3_128bits(shown_text.data(), shown_text.size());
+  auto [index, inserted] =
+      shown_index.Insert(h.low64, static_cast<std::uint32_t>(shown_results.size()));
+  if (!inserted && shown_results[*index].fingerprint_high == h.high64) {
+    return shown_results[*index];
+  }
+  Shown& out = inserted ? shown_results.emplace_back() : (shown_uncached = Shown{});
+  out.fingerprint_high = h.high64;
+  internal::PhoneCandidates candidates = phone_reader.Read(shown_text);
   out.obscured = candidates.obscured;
   if (candidates.numbers.empty()) ++out.invalid;
   for (std::string& digits : candidates.numbers) {
@@ -409,7 +417,7 @@ Corpus Extractor::TakeCorpus() {
   impl_->corpus = Corpus{};
   impl_->corpus.gender_names = impl_->lexicon.gender_names;
   impl_->corpus.region_names = impl_->lexicon.region_names;
-  impl_->phone_index.clear();
+  impl_->phone_index.Clear();
   impl_->site_index.clear();
   impl_->city_index.clear();
   impl_->last_site = UINT32_MAX;
