@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace synlig::ads::internal {
 
@@ -27,10 +28,25 @@ struct FingerprintEq {
 class HashCache {
  public:
   // The cached keyed hash of a phone candidate ("" when it is not a valid number); make() is
-  // called, outside the lock, when it is not cached yet. The pointer stays valid.
+  // called, outside the lock, when it is not cached yet. The pointer stays valid, and two
+  // candidates that give the same hash (one number written two ways) get the same pointer, so
+  // callers may index numbers by it.
   template <typename Make>
   const std::string* Phone(const XXH128_hash_t& fingerprint, Make&& make) {
-    return Get(&Shard::phones, fingerprint, make);
+    Shard& shard = shards_[fingerprint.high64 % shards_.size()];
+    {
+      std::lock_guard lock(shard.mu);
+      auto it = shard.phones.find(fingerprint);
+      if (it != shard.phones.end()) return it->second;
+    }
+    std::string value = make();  // may be slow (libphonenumber, BLAKE2b): not under the lock
+    const std::string* interned;
+    {
+      std::lock_guard lock(interned_mu_);
+      interned = &*interned_.insert(std::move(value)).first;
+    }
+    std::lock_guard lock(shard.mu);
+    return shard.phones.emplace(fingerprint, interned).first->second;
   }
   template <typename Make>
   const std::uint64_t* Name(const XXH128_hash_t& fingerprint, Make&& make) {
@@ -40,7 +56,7 @@ class HashCache {
  private:
   struct Shard {
     std::mutex mu;
-    std::unordered_map<XXH128_hash_t, std::string, FingerprintHash, FingerprintEq> phones;
+    std::unordered_map<XXH128_hash_t, const std::string*, FingerprintHash, FingerprintEq> phones;
     std::unordered_map<XXH128_hash_t, std::uint64_t, FingerprintHash, FingerprintEq> names;
   };
 
@@ -58,6 +74,8 @@ class HashCache {
   }
 
   std::array<Shard, 16> shards_;
+  std::mutex interned_mu_;
+  std::unordered_set<std::string> interned_;  // every phone hash once (node-based: stable)
 };
 
 }  // namespace synlig::ads::internal

@@ -61,6 +61,24 @@ TEST_F(ExtractTest, SameNumberInDifferentFormsGivesOneKeyedHash) {
   EXPECT_EQ(hash, KeyedHash(TestKey(), "phone|+46701740605"));
 }
 
+// Forms that reach libphonenumber as different digit strings ("46..." without '+', a trunk 0
+// kept after the country code) still give one phone index in the corpus.
+TEST_F(ExtractTest, FormsParsedSeparatelyStillGiveOnePhoneIndex) {
+  const std::vector<std::string> forms = {"070-174 06 05", "46 70 174 06 05", "+46 070 174 06 05",
+                                          "0046 70 174 06 05", "+46701740605"};
+  for (const std::string& form : forms) {
+    ExtractedAd ad = ex_->Add(MakeAd("", "", {form}));
+    ASSERT_EQ(ad.phones.size(), 1u) << form;
+    EXPECT_EQ(ad.phones[0], 0u) << form;
+  }
+  EXPECT_EQ(ex_->corpus().phone_hashes.size(), 1u);
+  // In the text as well.
+  ExtractedAd in_text = ex_->Add(MakeAd("", "Ring 46701740605 eller +460701740605 idag"));
+  ASSERT_EQ(in_text.phones.size(), 1u);
+  EXPECT_EQ(in_text.phones[0], 0u);
+  EXPECT_EQ(ex_->corpus().phone_hashes.size(), 1u);
+}
+
 TEST_F(ExtractTest, PhoneHashDependsOnTheRoundKey) {
   ex_->Add(MakeAd("", "", {"070-174 06 05"}));
   auto other = Extractor::Create(lexicon_, TestKey(8));
