@@ -70,6 +70,7 @@ struct Extractor::Impl {
   std::shared_ptr<internal::HashCache> cache;
   // The phone index of each keyed hash, by the hash's address in the cache (one per number).
   internal::FlatIndex phone_index;
+  std::vector<std::uint64_t> phone_ids;  // per corpus phone: its hash's address in the cache
   // What each displayed phone string gave (by its fingerprint): an advertiser shows the same
   // string on many ads. Holds addresses of keyed hashes in `cache`, never digits.
   struct Shown {
@@ -182,7 +183,10 @@ std::uint32_t Extractor::Impl::PhoneIndex(const std::string* hashed) {
   auto [index, inserted] =
       phone_index.Insert(reinterpret_cast<std::uintptr_t>(hashed),
                          static_cast<std::uint32_t>(corpus.phone_hashes.size()));
-  if (inserted) corpus.phone_hashes.push_back(*hashed);
+  if (inserted) {
+    corpus.phone_hashes.push_back(*hashed);
+    phone_ids.push_back(reinterpret_cast<std::uintptr_t>(hashed));
+  }
   return *index;
 }
 
@@ -413,6 +417,13 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
 const Corpus& Extractor::corpus() const { return impl_->corpus; }
 
 Corpus Extractor::TakeCorpus() {
+  std::vector<std::uint64_t> phone_ids;
+  return TakeCorpus(phone_ids);
+}
+
+Corpus Extractor::TakeCorpus(std::vector<std::uint64_t>& phone_ids) {
+  phone_ids = std::move(impl_->phone_ids);
+  impl_->phone_ids.clear();
   Corpus out = std::move(impl_->corpus);
   impl_->corpus = Corpus{};
   impl_->corpus.gender_names = impl_->lexicon.gender_names;

@@ -12,6 +12,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "flat_index.h"
 #include "hash_cache.h"
 
 namespace synlig::ads {
@@ -27,6 +28,7 @@ struct Batch {
 
 struct Part {
   Corpus corpus;
+  std::vector<std::uint64_t> phone_ids;  // see Extractor::TakeCorpus
   ReadSummary summary;
   std::size_t first_line = 1;
 };
@@ -42,8 +44,15 @@ class Joiner {
     }
     std::vector<std::uint32_t> sites = Remap(c.sites, site_index_, out_.corpus.sites);
     std::vector<std::uint32_t> cities = Remap(c.cities, city_index_, out_.corpus.cities);
-    std::vector<std::uint32_t> phones = Remap(c.phone_hashes, phone_index_,
-                                              out_.corpus.phone_hashes);
+    // Phones by the cache identity of their hash (equal hashes, equal ids): no string hashing.
+    std::vector<std::uint32_t> phones;
+    phones.reserve(part.phone_ids.size());
+    for (std::size_t p = 0; p < part.phone_ids.size(); ++p) {
+      auto [index, added] = phone_index_.Insert(
+          part.phone_ids[p], static_cast<std::uint32_t>(out_.corpus.phone_hashes.size()));
+      if (added) out_.corpus.phone_hashes.push_back(std::move(c.phone_hashes[p]));
+      phones.push_back(*index);
+    }
     for (ExtractedAd& ad : c.ads) {
       ad.site = sites[ad.site];
       ad.city = cities[ad.city];
@@ -81,7 +90,7 @@ class Joiner {
   ImportResult out_;
   std::unordered_map<std::string, std::uint32_t> site_index_;
   std::unordered_map<std::string, std::uint32_t> city_index_;
-  std::unordered_map<std::string, std::uint32_t> phone_index_;
+  internal::FlatIndex phone_index_;
 };
 
 }  // namespace
@@ -122,7 +131,10 @@ struct AdImporter::Impl {
       auto sink = [&](Ad&& ad) { extractor.Add(ad); };
       reader.Feed(batch.text, sink);
       reader.Finish(sink);
-      Part part{extractor.TakeCorpus(), reader.summary(), batch.first_line};
+      Part part;
+      part.corpus = extractor.TakeCorpus(part.phone_ids);
+      part.summary = reader.summary();
+      part.first_line = batch.first_line;
       batch.text.clear();
       {
         std::lock_guard lock(mu);

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
+#include <string>
 
 #include "synlig/ads/synth.h"
 
@@ -49,6 +51,11 @@ TEST(AdImporterTest, SameResultWhateverTheThreadsAndChunks) {
   EXPECT_EQ(three.corpus.sites, one.corpus.sites);
   EXPECT_EQ(three.corpus.cities, one.corpus.cities);
   EXPECT_EQ(three.corpus.phone_hashes, one.corpus.phone_hashes);
+  // Parts are joined into one index per number: no hash twice.
+  const std::set<std::string> distinct(one.corpus.phone_hashes.begin(),
+                                       one.corpus.phone_hashes.end());
+  EXPECT_EQ(distinct.size(), one.corpus.phone_hashes.size());
+  EXPECT_GT(distinct.size(), 100u);
   for (std::size_t i = 0; i < one.corpus.ads.size(); ++i) {
     const ExtractedAd& a = one.corpus.ads[i];
     const ExtractedAd& b = three.corpus.ads[i];

@@ -85,6 +85,10 @@ class Extractor {
   // Hands over the corpus and starts an empty one (indices restart at 0); what was learnt about
   // numbers and names is kept, so the next corpus is faster to build.
   Corpus TakeCorpus();
+  // The same, and in phone_ids, for each of the corpus's phone hashes, a value that is equal
+  // for equal hashes across the extractors sharing one cache (the importer's workers), so that
+  // their corpora can be joined without comparing the hashes themselves.
+  Corpus TakeCorpus(std::vector<std::uint64_t>& phone_ids);
 
  private:
   struct Impl;
