@@ -49,6 +49,18 @@ void PhraseMatcher::Build() {
     own_output_[static_cast<std::size_t>(node)] = static_cast<std::int32_t>(outputs_.size() - 1);
   }
   trie_ = delta_;
+  pairs_.assign(std::size_t{classes_} * classes_, UINT32_MAX);
+  for (std::uint32_t a = 0; a < classes_; ++a) {
+    const std::uint32_t node = trie_[a];
+    if (node == UINT32_MAX) continue;
+    for (std::uint32_t b = 0; b < classes_; ++b) {
+      pairs_[a * classes_ + b] = trie_[std::size_t{node} * classes_ + b];
+    }
+  }
+  has_own_.assign(fail_.size() / 64 + 1, 0);
+  for (std::size_t node = 0; node < fail_.size(); ++node) {
+    if (own_output_[node] >= 0) has_own_[node >> 6] |= std::uint64_t{1} << (node & 63);
+  }
   // Breadth first: a node's output chain is its own outputs followed by its fail node's.
   const std::size_t n = fail_.size();
   for (std::size_t i = 0; i < n; ++i) output_[i] = own_output_[i];

@@ -53,6 +53,8 @@ class PhraseMatcher {
   std::vector<std::uint32_t> values_;
   std::vector<std::uint32_t> delta_;
   std::vector<std::uint32_t> trie_;  // the trie's own transitions; UINT32_MAX where none
+  std::vector<std::uint32_t> pairs_;     // the node after two bytes, by their classes
+  std::vector<std::uint64_t> has_own_;   // a bit per node: phrases end there
   std::vector<std::int32_t> fail_;
   std::vector<std::int32_t> output_;      // first output reachable from a node, or -1
   std::vector<std::int32_t> own_output_;  // the node's own outputs, or -1
@@ -81,22 +83,36 @@ void PhraseMatcher::MatchAtWordStarts(std::string_view text,
                                       const std::vector<std::string_view>& words,
                                       F&& on_match) const {
   const std::size_t n = text.size();
+  auto class_at = [&](std::size_t i) { return byte_class_[static_cast<unsigned char>(text[i])]; };
+  // Reports the phrases ending at node, i (the node's own ones: those starting at `start`).
+  auto emit = [&](std::uint32_t node, std::size_t start, std::size_t i) {
+    if (!(has_own_[node >> 6] >> (node & 63) & 1u)) return;
+    // The node's own phrases come first in its chain, longest first; later ones (reached
+    // through fail links) start after `start` and are found from their own word start.
+    const std::size_t depth = i + 1 - start;
+    for (std::int32_t o = own_output_[node]; o >= 0;
+         o = outputs_[static_cast<std::size_t>(o)].next) {
+      const Output& out = outputs_[static_cast<std::size_t>(o)];
+      if (out.length != depth) break;
+      if (!out.prefix && i + 1 < n && text[i + 1] != ' ') continue;
+      on_match(out.value);
+    }
+  };
   for (std::string_view word : words) {
     const auto start = static_cast<std::size_t>(word.data() - text.data());
-    std::uint32_t node = 0;
-    for (std::size_t i = start; i < n; ++i) {
-      node = trie_[node * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+    // The first two bytes through small tables (most words end the walk there), then the trie.
+    const std::uint32_t first = class_at(start);
+    std::uint32_t node = trie_[first];
+    if (node == UINT32_MAX) continue;
+    emit(node, start, start);
+    if (start + 1 >= n) continue;
+    node = pairs_[first * classes_ + class_at(start + 1)];
+    if (node == UINT32_MAX) continue;
+    emit(node, start, start + 1);
+    for (std::size_t i = start + 2; i < n; ++i) {
+      node = trie_[std::size_t{node} * classes_ + class_at(i)];
       if (node == UINT32_MAX) break;
-      // The node's own phrases come first in its chain, longest first; later ones (reached
-      // through fail links) start after `start` and are found from their own word start.
-      const std::size_t depth = i + 1 - start;
-      for (std::int32_t o = own_output_[node]; o >= 0;
-           o = outputs_[static_cast<std::size_t>(o)].next) {
-        const Output& out = outputs_[static_cast<std::size_t>(o)];
-        if (out.length != depth) break;
-        if (!out.prefix && i + 1 < n && text[i + 1] != ' ') continue;
-        on_match(out.value);
-      }
+      emit(node, start, i);
     }
   }
 }
