@@ -30,6 +30,51 @@ TEST(NormalizeTextTest, AppendSeparatesWithOneSpace) {
   EXPECT_EQ(out, "hej då");
 }
 
+// The normal form by its definition, code point by code point: the reference for the fast
+// paths of AppendNormalized.
+std::string ReferenceNormalForm(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto cp = NextCodePointSlow(text, pos);
+    const bool word_char = cp && (IsLatinLetter(*cp) || (*cp >= '0' && *cp <= '9'));
+    if (!word_char) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    AppendUtf8(out, ToLowerLatin(*cp));
+  }
+  return out;
+}
+
+TEST(NormalizeTextTest, FastPathsAgreeWithTheDefinition) {
+  const std::vector<std::string> pieces = {"a", "B", "ö", "Å", "7", " ", "  ", ".", "!", "Hej",
+                                           "KVINNA", "x1", "\xF0\x9F\x92\x8B", "\xff", "\t",
+                                           "é", "\xC3", "ring 070", "NY I STAN", "Ünd"};
+  std::uint64_t x = 0x9E3779B97F4A7C15ull;
+  for (int t = 0; t < 3000; ++t) {
+    std::string text;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    const int n = static_cast<int>(x % 40);
+    for (int k = 0; k < n; ++k) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      text += pieces[x % pieces.size()];
+    }
+    EXPECT_EQ(NormalizeText(text), ReferenceNormalForm(text)) << text;
+    std::string appended = "prefix";
+    AppendNormalized(text, appended);
+    const std::string expected = ReferenceNormalForm(text);
+    EXPECT_EQ(appended, expected.empty() ? "prefix" : "prefix " + expected) << text;
+  }
+}
+
 TEST(NextCodePointTest, InlinePathAgreesWithTheWholeDecoder) {
   for (int b0 = 0; b0 < 256; ++b0) {
     for (int b1 = 0; b1 < 256; ++b1) {
