@@ -98,6 +98,26 @@ TextPhoneFinder::TextPhoneFinder(const std::array<std::vector<std::string>, 10>&
   }
 }
 
+std::size_t TextPhoneFinder::EndOfWordNotDigits(std::string_view text, std::size_t pos) const {
+  // The walk of the full scan (number-word trie, all 'o', all 'l'), on ASCII letters only.
+  std::int32_t node = DigitWords::kRoot;
+  bool word_seen = false;
+  bool all_o = true;
+  bool all_l = true;
+  for (std::size_t p = pos; p < text.size(); ++p) {
+    const auto b = static_cast<unsigned char>(text[p]);
+    if (b >= 0x80) return pos;  // maybe a letter such as 'å': left to the full scan
+    if (!IsAsciiLetter(b)) return pos;  // the word ended and may stand for digits
+    const auto lower = static_cast<unsigned char>(b | 0x20);
+    all_o = all_o && lower == 'o';
+    all_l = all_l && (b == 'l' || b == 'I');
+    node = words_.Step(node, lower);
+    word_seen = word_seen || words_.IsWord(node);
+    if (node < 0 && !word_seen && !all_o && !all_l) return SkipLatinLetters(text, p + 1);
+  }
+  return pos;
+}
+
 void TextPhoneFinder::MarkDatesAndTimes() {
   for (std::size_t i = 0; i < used_; ++i) {
     const Token& a = tokens_[i];
@@ -241,7 +261,12 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
         const auto b = static_cast<unsigned char>(text[pos]);
         if (b >= 0x80 || b == '+' || (b >= '0' && b <= '9')) break;
         if (IsAsciiLetter(b)) {
-          if (may_start_digits_[b]) break;
+          if (may_start_digits_[b]) {
+            const std::size_t end = EndOfWordNotDigits(text, pos);
+            if (end == pos) break;  // it may stand for digits: the full scan decides
+            pos = end;
+            continue;
+          }
           pos = SkipLatinLetters(text, pos + 1);
           continue;
         }

@@ -41,6 +41,9 @@ class TextPhoneFinder {
     int sep_len = 0;        // code points of that separator
     bool date_or_time = false;
   };
+  // For a word at pos that starts with an ASCII letter: its end when it can be neither number
+  // words nor letters for digits, else pos (the full scan then reads it).
+  std::size_t EndOfWordNotDigits(std::string_view text, std::size_t pos) const;
   void MarkDatesAndTimes();
   void EndRun(const std::function<bool(const std::string&)>& accept, Found& found);
   void Search(std::size_t begin, std::size_t end,
