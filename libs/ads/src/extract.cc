@@ -282,14 +282,14 @@ std::uint64_t Extractor::Impl::NameHash(const Ad& ad, const std::string& city) c
     if (capitalised && rest_lower && letters >= 2 && letters <= 20 && lower != city &&
         !not_names.contains(lower)) {
       XXH128_hash_t fingerprint = XXH3_128bits(lower.data(), lower.size());
-      const std::uint64_t* h = cache->Name(fingerprint, [&] {
+      const std::uint64_t h = cache->Name(fingerprint, [&] {
         std::string hex = KeyedHash(key, "name|" + lower);
         std::uint64_t value = 0;
         std::from_chars(hex.data(), hex.data() + 16, value, 16);
         return value == 0 ? std::uint64_t{1} : value;
       });
       std::fill(lower.begin(), lower.end(), '\0');
-      return *h;
+      return h;
     }
   }
   return 0;

@@ -8,21 +8,63 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace synlig::ads::internal {
 
-// Hash and equality of 128-bit fingerprints, for maps keyed by them.
-struct FingerprintHash {
-  std::size_t operator()(const XXH128_hash_t& h) const {
-    return static_cast<std::size_t>(h.low64 ^ (h.high64 * 0x9E3779B97F4A7C15ull));
+// An open-addressing table from 128-bit fingerprints to values, the whole fingerprint and the
+// value side by side in one slot (one cache miss a look-up); grows at half full.
+template <typename V>
+class FingerprintTable {
+ public:
+  const V* Find(const XXH128_hash_t& key) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = Start(key);; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (!slot.full) return nullptr;
+      if (slot.key.low64 == key.low64 && slot.key.high64 == key.high64) return &slot.value;
+    }
   }
-};
-struct FingerprintEq {
-  bool operator()(const XXH128_hash_t& a, const XXH128_hash_t& b) const {
-    return a.low64 == b.low64 && a.high64 == b.high64;
+  // The value of key: the stored one, or value when key is new. Stable until the next Insert.
+  const V* Insert(const XXH128_hash_t& key, V value) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    std::size_t i = Start(key);
+    for (;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (!slot.full) break;
+      if (slot.key.low64 == key.low64 && slot.key.high64 == key.high64) return &slot.value;
+    }
+    slots_[i] = Slot{key, std::move(value), true};
+    ++used_;
+    return &slots_[i].value;
   }
+
+ private:
+  struct Slot {
+    XXH128_hash_t key{};
+    V value{};
+    bool full = false;
+  };
+  std::size_t Start(const XXH128_hash_t& key) const {
+    return static_cast<std::size_t>(key.low64 ^ (key.high64 >> 17)) & mask_;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 256 : 2 * old.size(), Slot{});
+    mask_ = slots_.size() - 1;
+    for (Slot& slot : old) {
+      if (!slot.full) continue;
+      std::size_t i = Start(slot.key);
+      while (slots_[i].full) i = (i + 1) & mask_;
+      slots_[i] = std::move(slot);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t used_ = 0;
 };
 
 class HashCache {
@@ -33,11 +75,10 @@ class HashCache {
   // callers may index numbers by it.
   template <typename Make>
   const std::string* Phone(const XXH128_hash_t& fingerprint, Make&& make) {
-    Shard& shard = shards_[fingerprint.high64 % shards_.size()];
+    Shard& shard = ShardOf(fingerprint);
     {
       std::lock_guard lock(shard.mu);
-      auto it = shard.phones.find(fingerprint);
-      if (it != shard.phones.end()) return it->second;
+      if (const std::string* const* found = shard.phones.Find(fingerprint)) return *found;
     }
     std::string value = make();  // may be slow (libphonenumber, BLAKE2b): not under the lock
     const std::string* interned;
@@ -46,31 +87,28 @@ class HashCache {
       interned = &*interned_.insert(std::move(value)).first;
     }
     std::lock_guard lock(shard.mu);
-    return shard.phones.emplace(fingerprint, interned).first->second;
+    return *shard.phones.Insert(fingerprint, interned);
   }
   template <typename Make>
-  const std::uint64_t* Name(const XXH128_hash_t& fingerprint, Make&& make) {
-    return Get(&Shard::names, fingerprint, make);
+  std::uint64_t Name(const XXH128_hash_t& fingerprint, Make&& make) {
+    Shard& shard = ShardOf(fingerprint);
+    {
+      std::lock_guard lock(shard.mu);
+      if (const std::uint64_t* found = shard.names.Find(fingerprint)) return *found;
+    }
+    const std::uint64_t value = make();  // BLAKE2b: not under the lock
+    std::lock_guard lock(shard.mu);
+    return *shard.names.Insert(fingerprint, value);
   }
 
  private:
   struct Shard {
     std::mutex mu;
-    std::unordered_map<XXH128_hash_t, const std::string*, FingerprintHash, FingerprintEq> phones;
-    std::unordered_map<XXH128_hash_t, std::uint64_t, FingerprintHash, FingerprintEq> names;
+    FingerprintTable<const std::string*> phones;
+    FingerprintTable<std::uint64_t> names;
   };
-
-  template <typename Map, typename Make>
-  auto Get(Map Shard::*map, const XXH128_hash_t& fingerprint, Make& make) {
-    Shard& shard = shards_[fingerprint.high64 % shards_.size()];
-    {
-      std::lock_guard lock(shard.mu);
-      auto it = (shard.*map).find(fingerprint);
-      if (it != (shard.*map).end()) return &it->second;
-    }
-    auto value = make();  // may be slow (libphonenumber, BLAKE2b): not under the lock
-    std::lock_guard lock(shard.mu);
-    return &(shard.*map).emplace(fingerprint, std::move(value)).first->second;
+  Shard& ShardOf(const XXH128_hash_t& fingerprint) {
+    return shards_[fingerprint.high64 % shards_.size()];
   }
 
   std::array<Shard, 16> shards_;

@@ -1,11 +1,16 @@
-// Tests of the growable flat index of extraction: every key keeps its first value through
-// growth, a key seen again reports its value, Clear empties it.
+// Tests of the flat tables of extraction (the per-import index, the cache's fingerprint
+// table): every key keeps its first value through growth, a key seen again reports its value.
 #include "flat_index.h"
+
+#include <xxhash.h>
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
+
+#include "hash_cache.h"
 
 namespace synlig::ads::internal {
 namespace {
@@ -36,6 +41,25 @@ TEST(FlatIndexTest, KeepsTheFirstValueOfEveryKeyThroughGrowth) {
   auto [value, added] = index.Insert(0, 3);
   EXPECT_TRUE(added);
   EXPECT_EQ(*value, 3u);
+}
+
+TEST(FingerprintTableTest, FindsWhatWasInsertedThroughGrowthAndKeepsTheFirstValue) {
+  FingerprintTable<std::uint64_t> table;
+  const XXH128_hash_t absent{1, 2};
+  EXPECT_EQ(table.Find(absent), nullptr);
+  std::vector<XXH128_hash_t> keys;
+  for (std::uint64_t i = 0; i < 20000; ++i) {
+    // Keys sharing their low or their high half, so that both halves must be compared.
+    keys.push_back(i % 2 == 0 ? XXH128_hash_t{i / 2, 7} : XXH128_hash_t{7, 1000000 + i / 2});
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(*table.Insert(keys[i], i), i);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::uint64_t* found = table.Find(keys[i]);
+    ASSERT_NE(found, nullptr) << i;
+    EXPECT_EQ(*found, i);
+    EXPECT_EQ(*table.Insert(keys[i], 999999), i);  // the first value stays
+  }
+  EXPECT_EQ(table.Find(XXH128_hash_t{123456789, 987654321}), nullptr);
 }
 
 }  // namespace
