@@ -57,6 +57,16 @@ void PhraseMatcher::Build() {
       pairs_[a * classes_ + b] = trie_[std::size_t{node} * classes_ + b];
     }
   }
+  only_child_.assign(fail_.size(), OnlyChild{kNoChild, 0});
+  for (std::size_t node = 0; node < fail_.size(); ++node) {
+    for (std::uint32_t c = 0; c < classes_; ++c) {
+      const std::uint32_t child = trie_[node * classes_ + c];
+      if (child == UINT32_MAX) continue;
+      OnlyChild& only = only_child_[node];
+      only = only.byte_class == kNoChild ? OnlyChild{c, child} : OnlyChild{kMany, 0};
+      if (only.byte_class == kMany) break;
+    }
+  }
   has_own_.assign(fail_.size() / 64 + 1, 0);
   for (std::size_t node = 0; node < fail_.size(); ++node) {
     if (own_output_[node] >= 0) has_own_[node >> 6] |= std::uint64_t{1} << (node & 63);

@@ -55,6 +55,16 @@ class PhraseMatcher {
   std::vector<std::uint32_t> trie_;  // the trie's own transitions; UINT32_MAX where none
   std::vector<std::uint32_t> pairs_;     // the node after two bytes, by their classes
   std::vector<std::uint64_t> has_own_;   // a bit per node: phrases end there
+  // Per node, its only child and that child's byte class (most nodes below the first letters
+  // have one), so that a walk down a phrase reads this small array, not the rows of trie_;
+  // class kMany when the node has several children (then trie_), kNoChild when none.
+  struct OnlyChild {
+    std::uint32_t byte_class;
+    std::uint32_t child;
+  };
+  static constexpr std::uint32_t kMany = UINT32_MAX;
+  static constexpr std::uint32_t kNoChild = UINT32_MAX - 1;
+  std::vector<OnlyChild> only_child_;
   std::vector<std::int32_t> fail_;
   std::vector<std::int32_t> output_;      // first output reachable from a node, or -1
   std::vector<std::int32_t> own_output_;  // the node's own outputs, or -1
@@ -110,8 +120,16 @@ void PhraseMatcher::MatchAtWordStarts(std::string_view text,
     if (node == UINT32_MAX) continue;
     emit(node, start, start + 1);
     for (std::size_t i = start + 2; i < n; ++i) {
-      node = trie_[std::size_t{node} * classes_ + class_at(i)];
-      if (node == UINT32_MAX) break;
+      const OnlyChild only = only_child_[node];
+      const std::uint32_t c = class_at(i);
+      if (only.byte_class == c) {
+        node = only.child;
+      } else if (only.byte_class == kMany) {
+        node = trie_[std::size_t{node} * classes_ + c];
+        if (node == UINT32_MAX) break;
+      } else {
+        break;
+      }
       emit(node, start, i);
     }
   }
