@@ -426,6 +426,7 @@ Corpus Extractor::TakeCorpus(std::vector<std::uint64_t>& phone_ids) {
   impl_->phone_ids.clear();
   Corpus out = std::move(impl_->corpus);
   impl_->corpus = Corpus{};
+  impl_->corpus.ads.reserve(out.ads.size());  // the next batch is about as large
   impl_->corpus.gender_names = impl_->lexicon.gender_names;
   impl_->corpus.region_names = impl_->lexicon.region_names;
   impl_->phone_index.Clear();
