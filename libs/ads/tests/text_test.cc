@@ -14,6 +14,26 @@
 namespace synlig::ads::internal {
 namespace {
 
+// xorshift64: the tests' reproducible stream of numbers.
+std::uint64_t NextRandom(std::uint64_t& x) {
+  x ^= x << 13;
+  x ^= x >> 7;
+  x ^= x << 17;
+  return x;
+}
+
+// Fewer than max_pieces pieces drawn from `pieces`, joined by `separator`.
+std::string RandomText(std::uint64_t& x, const std::vector<std::string>& pieces, int max_pieces,
+                       std::string_view separator) {
+  std::string text;
+  const auto n = static_cast<int>(NextRandom(x) % static_cast<std::uint64_t>(max_pieces));
+  for (int k = 0; k < n; ++k) {
+    if (k > 0) text += separator;
+    text += pieces[NextRandom(x) % pieces.size()];
+  }
+  return text;
+}
+
 TEST(NormalizeTextTest, LowerCasesAndTurnsPunctuationAndEmojiIntoSingleSpaces) {
   EXPECT_EQ(NormalizeText("100 % REAL photos!!"), "100 real photos");
   EXPECT_EQ(NormalizeText("  Ny i STAN 💋💋 ÅÄÖ-åäö "), "ny i stan åäö åäö");
@@ -56,17 +76,7 @@ TEST(NormalizeTextTest, FastPathsAgreeWithTheDefinition) {
                                            "é", "\xC3", "ring 070", "NY I STAN", "Ünd"};
   std::uint64_t x = 0x9E3779B97F4A7C15ull;
   for (int t = 0; t < 3000; ++t) {
-    std::string text;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    const int n = static_cast<int>(x % 40);
-    for (int k = 0; k < n; ++k) {
-      x ^= x << 13;
-      x ^= x >> 7;
-      x ^= x << 17;
-      text += pieces[x % pieces.size()];
-    }
+    const std::string text = RandomText(x, pieces, 40, "");
     EXPECT_EQ(NormalizeText(text), ReferenceNormalForm(text)) << text;
     std::string appended = "prefix";
     AppendNormalized(text, appended);
@@ -93,12 +103,7 @@ TEST(NextCodePointTest, InlinePathAgreesWithTheWholeDecoder) {
 TEST(SortUniqueHashesTest, SortsAndDropsRepeatsWhateverTheSpread) {
   std::vector<std::vector<std::uint32_t>> inputs = {{}, {5}, {3, 3, 3}, {9, 1, 9, 4}};
   std::uint64_t x = 0x2545F4914F6CDD1Dull;
-  auto next = [&] {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return static_cast<std::uint32_t>(x >> 16);
-  };
+  auto next = [&] { return static_cast<std::uint32_t>(NextRandom(x) >> 16); };
   for (std::size_t n : {31u, 32u, 33u, 100u, 1000u, 20000u}) {
     std::vector<std::uint32_t> spread(n);
     for (auto& v : spread) v = next();
@@ -221,18 +226,7 @@ TEST(PhraseMatcherTest, WordStartWalkFindsWhatTheAutomatonFinds) {
                                           "photosynthesis", "ung", "ungefär", "sprung", "x"};
   std::uint64_t x = 88172645463325252ull;
   for (int t = 0; t < 2000; ++t) {
-    std::string text;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    const int n = static_cast<int>(x % 12);
-    for (int w = 0; w < n; ++w) {
-      x ^= x << 13;
-      x ^= x >> 7;
-      x ^= x << 17;
-      if (!text.empty()) text += ' ';
-      text += words[x % words.size()];
-    }
+    const std::string text = RandomText(x, words, 12, " ");
     MatchAll(m, text);
   }
 }
