@@ -36,6 +36,7 @@ Result<ads::ImportResult> LoadAds(const std::string& path, const ads::Lexicon& l
   SystemRandom random;
   auto importer = ads::AdImporter::Create(lexicon, SecretKey::Generate(random), threads);
   if (!importer) return Unexpected(importer.error());
+  if (!ec) importer->ExpectBytes(size);
   std::string chunk(kChunkBytes, '\0');
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));

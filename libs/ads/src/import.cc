@@ -27,6 +27,7 @@ struct Batch {
 };
 
 struct Part {
+  std::size_t bytes = 0;  // of the batch
   Corpus corpus;
   std::vector<std::uint64_t> phone_ids;  // see Extractor::TakeCorpus
   ReadSummary summary;
@@ -36,8 +37,20 @@ struct Part {
 // Joins parts in order into one corpus, remapping indices by first appearance.
 class Joiner {
  public:
+  void ExpectBytes(std::uint64_t total) { expected_bytes_ = total; }
+
   void Append(Part&& part) {
     Corpus& c = part.corpus;
+    if (!reserved_ && expected_bytes_ > 0 && !c.ads.empty()) {
+      // Ads per byte of this first part, times the input, and a little to spare; never more
+      // than one ad per 256 bytes (beyond that the list grows as usual).
+      const double per_byte = static_cast<double>(c.ads.size()) /
+                              static_cast<double>(std::max<std::size_t>(part.bytes, 1));
+      const double expected = per_byte * static_cast<double>(expected_bytes_) * 1.02 + 16.0;
+      out_.corpus.ads.reserve(static_cast<std::size_t>(
+          std::min(expected, static_cast<double>(expected_bytes_ / 256 + 16))));
+      reserved_ = true;
+    }
     if (out_.corpus.gender_names.empty()) {
       out_.corpus.gender_names = c.gender_names;
       out_.corpus.region_names = c.region_names;
@@ -91,6 +104,8 @@ class Joiner {
   std::unordered_map<std::string, std::uint32_t> site_index_;
   std::unordered_map<std::string, std::uint32_t> city_index_;
   internal::FlatIndex phone_index_;
+  std::uint64_t expected_bytes_ = 0;
+  bool reserved_ = false;
 };
 
 }  // namespace
@@ -132,6 +147,7 @@ struct AdImporter::Impl {
       reader.Feed(batch.text, sink);
       reader.Finish(sink);
       Part part;
+      part.bytes = batch.text.size();
       part.corpus = extractor.TakeCorpus(part.phone_ids);
       part.summary = reader.summary();
       part.first_line = batch.first_line;
@@ -285,5 +301,7 @@ ImportResult AdImporter::Finish() {
 }
 
 std::size_t AdImporter::bytes_fed() const { return impl_->bytes; }
+
+void AdImporter::ExpectBytes(std::uint64_t total) { impl_->joiner.ExpectBytes(total); }
 
 }  // namespace synlig::ads

@@ -29,11 +29,13 @@ std::string SyntheticInput(std::size_t n) {
   return text;
 }
 
-ImportResult Import(const std::string& text, int threads, std::size_t chunk) {
+ImportResult Import(const std::string& text, int threads, std::size_t chunk,
+                    std::uint64_t expect_bytes = 0) {
   SeededRandom random(3);
   auto importer =
       AdImporter::Create(*DefaultLexicon(), SecretKey::Generate(random), threads);
   EXPECT_TRUE(importer) << importer.error().ToString();
+  if (expect_bytes > 0) importer->ExpectBytes(expect_bytes);
   for (std::size_t i = 0; i < text.size(); i += chunk) {
     importer->Feed(std::string_view(text).substr(i, chunk));
   }
@@ -45,7 +47,7 @@ TEST(AdImporterTest, SameResultWhateverTheThreadsAndChunks) {
   ASSERT_TRUE(InitCrypto());
   const std::string text = SyntheticInput(6000);  // several batches of 2 MiB
   ImportResult one = Import(text, 1, 1 << 20);
-  ImportResult three = Import(text, 3, 77777);
+  ImportResult three = Import(text, 3, 77777, text.size());  // with the size hint
   ASSERT_EQ(one.corpus.ads.size(), 6000u);
   ASSERT_EQ(three.corpus.ads.size(), one.corpus.ads.size());
   EXPECT_EQ(three.corpus.sites, one.corpus.sites);

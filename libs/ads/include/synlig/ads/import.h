@@ -35,6 +35,9 @@ class AdImporter {
   // Chunks may split lines anywhere. Blocks while the workers are more than a few batches
   // behind, so memory stays bounded.
   void Feed(std::string_view chunk);
+  // Optional: the input's total size in bytes, when known (a file's size). The joined corpus is
+  // then reserved once, for as many ads as the first batches suggest, instead of growing.
+  void ExpectBytes(std::uint64_t total);
   // Precondition: called once, after the last Feed.
   ImportResult Finish();
   std::size_t bytes_fed() const;
