@@ -90,6 +90,7 @@ Result<ads::Corpus> ReadJsonLines(const AdUpload& upload, const SecretKey& key,
   if (lines > kMaxUploadAds) return TooMany(lines);
   auto importer = ads::AdImporter::Create(*ads::DefaultLexicon(), key, kThreads);
   if (!importer) return Unexpected(importer.error());
+  importer->ExpectBytes(upload.data.size());
   importer->Feed(upload.data);
   ads::ImportResult result = importer->Finish();
   const ads::ReadSummary& s = result.summary;
