@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "ads_cli_util.h"
+#include "synlig/core/escape.h"
 #include "synlig/ads/counts.h"
 #include "synlig/ads/counts_json.h"
 #include "synlig/ads/import.h"
@@ -74,7 +75,7 @@ void ReportReading(const ads::ReadSummary& s, std::ostream& err) {
 std::string AssignmentsCsv(const ads::Corpus& corpus, const ads::Linking& linking) {
   std::string csv = "ad_id,advertiser_id,network_id\n";
   for (std::size_t i = 0; i < corpus.ads.size(); ++i) {
-    csv += CsvField(corpus.ads[i].ad_id) + "," + std::to_string(linking.advertiser[i] + 1) + "," +
+    csv += synlig::CsvField(corpus.ads[i].ad_id) + "," + std::to_string(linking.advertiser[i] + 1) + "," +
            std::to_string(linking.network[i] + 1) + "\n";
   }
   return csv;

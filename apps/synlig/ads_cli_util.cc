@@ -89,11 +89,4 @@ Status WriteFile(const std::string& path, const std::string& content) {
   return Ok();
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 }  // namespace synlig::app::ads_cli

@@ -55,8 +55,6 @@ int Fail(std::ostream& err, const std::string& message);
 Result<std::string> ReadWholeFile(const std::string& path);
 // kUnavailable naming the path when it cannot be written.
 Status WriteFile(const std::string& path, const std::string& content);
-// A CSV field, quoted when it holds a comma, quote or line break.
-std::string CsvField(const std::string& s);
 
 // analyze and evaluate (ads_analyze.cc), synth, import-html (ads_html_command.cc).
 int RunAnalyze(const Flags& f, std::ostream& out, std::ostream& err);

@@ -1,4 +1,4 @@
-// HTML and XML text escaping (escape.h).
+// HTML and XML text escaping, CSV field quoting (escape.h).
 #include "synlig/core/escape.h"
 
 namespace synlig {
@@ -46,6 +46,25 @@ std::string XmlEscape(std::string_view text) {
       start = i + 1;
     }
   }
+  return out;
+}
+
+void AppendCsvField(std::string_view field, std::string& out) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string CsvField(std::string_view field) {
+  std::string out;
+  AppendCsvField(field, out);
   return out;
 }
 

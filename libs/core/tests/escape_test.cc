@@ -22,5 +22,17 @@ TEST(EscapeTest, XmlDropsForbiddenControlCharacters) {
   EXPECT_EQ(XmlEscape("plain"), "plain");
 }
 
+TEST(EscapeTest, CsvFieldQuotesOnlyWhenItMust) {
+  EXPECT_EQ(CsvField("Linköping"), "Linköping");
+  EXPECT_EQ(CsvField(""), "");
+  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
+  EXPECT_EQ(CsvField("say \"hej\""), "\"say \"\"hej\"\"\"");
+  EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(CsvField("cr\r"), "\"cr\r\"");
+  std::string out = "x,";
+  AppendCsvField("1,5", out);
+  EXPECT_EQ(out, "x,\"1,5\"");
+}
+
 }  // namespace
 }  // namespace synlig

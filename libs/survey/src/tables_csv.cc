@@ -2,23 +2,11 @@
 #include <algorithm>
 #include <string>
 
+#include "synlig/core/escape.h"
 #include "synlig/survey/tables.h"
 
 namespace synlig::survey {
 namespace {
-
-void AppendField(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 class CsvWriter {
  public:
@@ -26,7 +14,7 @@ class CsvWriter {
   void Record(const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < width_; ++i) {
       if (i > 0) out_ += ',';
-      if (i < fields.size()) AppendField(out_, fields[i]);
+      if (i < fields.size()) AppendCsvField(fields[i], out_);
     }
     out_ += "\r\n";
   }

@@ -5,6 +5,7 @@
 #include <array>
 #include <utility>
 
+#include "synlig/core/escape.h"
 #include "page.h"
 #include "report_markup.h"
 #include "synlig/core/date.h"
@@ -206,15 +207,7 @@ Result<std::string> RenderReportCsv(const ReportInputs& inputs) {
   if (inputs.tables == nullptr) return Internal("the report has no tables to render");
   auto protected_tables = ProtectTables(*inputs.tables, inputs.round.min_cell_k);
   if (!protected_tables) return Unexpected(protected_tables.error());
-  auto field = [](std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string q = "\"";
-    for (const char c : s) {
-      if (c == '"') q += '"';
-      q += c;
-    }
-    return q + "\"";
-  };
+  auto field = [](std::string_view s) { return synlig::CsvField(s); };
   std::string out = "\xEF\xBB\xBF";
   out += "Personer kända (intervall)," +
          field(PersonsRangeText(*inputs.tables, inputs.round.min_cell_k)) + "\r\n";

@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "synlig/core/crypto.h"
 #include "synlig/core/date.h"
+#include "synlig/core/escape.h"
 #include "synlig/survey/questionnaire.h"
 
 namespace synlig::web {
@@ -211,14 +212,7 @@ std::string CsvField(std::string_view text) {
     value.push_back('\'');
   }
   value.append(text);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (const char c : value) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
+  return synlig::CsvField(value);
 }
 
 std::string LinksCsv(const std::vector<NewLink>& links, std::string_view base_url,

@@ -4,23 +4,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "synlig/core/escape.h"
 #include "synlig/report/render.h"
 
 namespace synlig::report {
 namespace {
-
-void Field(std::string& out, std::string_view f) {
-  if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += f;
-    return;
-  }
-  out += '"';
-  for (char c : f) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 std::string Plain(const Cell& c, Language lang) {
   if (c.kind == CellKind::kCount) return std::to_string(c.count);
@@ -41,7 +29,7 @@ Result<std::string> RenderCsv(const Report& r, Language lang) {
   auto record = [&](const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < width; ++i) {
       if (i > 0) out += ',';
-      if (i < fields.size()) Field(out, fields[i]);
+      if (i < fields.size()) AppendCsvField(fields[i], out);
     }
     out += "\r\n";
   };
