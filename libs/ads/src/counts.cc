@@ -8,6 +8,7 @@
 #include <chrono>
 #include <set>
 
+#include "flat_index.h"
 #include "group_counts.h"
 #include "radix_sort.h"
 
@@ -15,7 +16,7 @@ namespace synlig::ads {
 namespace {
 
 using internal::DistinctPerGroup;
-using internal::FlatMap;
+using internal::FlatIndex;
 using internal::RadixSort;
 
 std::size_t AgeBand(int age) {
@@ -74,19 +75,19 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
   // Per site and day. Ads by (site, 64-bit hash of the id): the last day each was seen on.
   std::vector<SiteDayCount> cells;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> cell_keys;  // (day index, site)
-  std::vector<std::uint32_t> cell_of_site(corpus.sites.size(), FlatMap::kNone);
-  FlatMap last_day(n);
-  FlatMap first_ad(n);  // (site, content group) -> the first ad, for its id
+  std::vector<std::uint32_t> cell_of_site(corpus.sites.size(), FlatIndex::kNone);
+  FlatIndex last_day(n);
+  FlatIndex first_ad(n);  // (site, content group) -> the first ad, for its id
   std::vector<std::pair<std::uint32_t, std::uint32_t>> advertiser_cells;  // (cell, advertiser)
-  std::uint32_t current_day = FlatMap::kNone;
+  std::uint32_t current_day = FlatIndex::kNone;
   for (std::uint32_t i : order) {
     const ExtractedAd& ad = ads[i];
     if (day_of[i] != current_day) {
-      std::fill(cell_of_site.begin(), cell_of_site.end(), FlatMap::kNone);
+      std::fill(cell_of_site.begin(), cell_of_site.end(), FlatIndex::kNone);
       current_day = day_of[i];
     }
     std::uint32_t& cell_index = cell_of_site[ad.site];
-    if (cell_index == FlatMap::kNone) {
+    if (cell_index == FlatIndex::kNone) {
       cell_index = static_cast<std::uint32_t>(cells.size());
       cells.emplace_back();
       cell_keys.emplace_back(current_day, ad.site);

@@ -1,6 +1,6 @@
-// A growable open-addressing map from 64-bit keys to 32-bit values, for the per-import indexes
-// of extraction (a displayed phone string's result, a keyed hash's phone index), where a
-// node-based map costs a cache miss per node.
+// A growable open-addressing map from 64-bit keys to 32-bit values, for the indexes of
+// extraction, linking and counting over millions of ads, where a node-based map costs a cache
+// miss per node.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,14 @@ namespace synlig::ads::internal {
 class FlatIndex {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;  // not a storable value
+
+  FlatIndex() = default;
+  // Sized for `capacity` keys up front (it grows past them as usual).
+  explicit FlatIndex(std::size_t capacity) {
+    std::size_t size = 64;
+    while (size < 2 * capacity) size <<= 1;
+    Resize(size);
+  }
 
   // The value slot of key and true when key was new (its value is then `value`). The pointer
   // is valid until the next Insert. Precondition: value != kNone.
@@ -40,10 +48,10 @@ class FlatIndex {
   std::size_t Slot(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
   }
-  void Grow() {
+  void Grow() { Resize(values_.empty() ? 64 : 2 * values_.size()); }
+  void Resize(std::size_t capacity) {
     std::vector<std::uint64_t> old_keys = std::move(keys_);
     std::vector<std::uint32_t> old_values = std::move(values_);
-    const std::size_t capacity = old_values.empty() ? 64 : 2 * old_values.size();
     keys_.assign(capacity, 0);
     values_.assign(capacity, kNone);
     mask_ = capacity - 1;

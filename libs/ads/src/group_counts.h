@@ -1,47 +1,19 @@
-// Counting helpers for indicators and counts over millions of ads: a flat hash map from 64-bit
-// keys to 32-bit values, and distinct values per group by a counting sort instead of sorting
-// (group, value) pairs.
+// Counting helpers for indicators and counts over millions of ads: dense ids, and distinct
+// values per group by a counting sort instead of sorting (group, value) pairs.
 #pragma once
 
 #include <cstdint>
 #include <utility>
 #include <vector>
 
+#include "flat_index.h"
+
 namespace synlig::ads::internal {
-
-// Open addressing with linear probing; sized once for at most `capacity` keys.
-class FlatMap {
- public:
-  static constexpr std::uint32_t kNone = UINT32_MAX;  // not a storable value
-  explicit FlatMap(std::size_t capacity) {
-    std::size_t size = 16;
-    while (size < 2 * capacity) size <<= 1;
-    mask_ = size - 1;
-    keys_.resize(size);
-    values_.assign(size, kNone);
-  }
-  // The value slot of key, and whether it was just added (with value `value`).
-  std::pair<std::uint32_t*, bool> Insert(std::uint64_t key, std::uint32_t value) {
-    std::size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask_;
-    while (values_[slot] != kNone) {
-      if (keys_[slot] == key) return {&values_[slot], false};
-      slot = (slot + 1) & mask_;
-    }
-    keys_[slot] = key;
-    values_[slot] = value;
-    return {&values_[slot], true};
-  }
-
- private:
-  std::size_t mask_ = 0;
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> values_;
-};
 
 // Dense ids 0.. for 64-bit values, in order of first appearance.
 inline std::vector<std::uint32_t> DenseIds(const std::vector<std::uint64_t>& values,
                                            std::uint32_t& count) {
-  FlatMap ids(values.size());
+  FlatIndex ids(values.size());
   std::vector<std::uint32_t> out(values.size());
   count = 0;
   for (std::size_t i = 0; i < values.size(); ++i) {

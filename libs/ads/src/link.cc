@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "flat_index.h"
 #include "group_counts.h"
 #include "image_clusters.h"
 #include "minhash.h"
@@ -325,7 +326,7 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   // Re-posts: ads of one advertiser in one template cluster (the same text, edited).
   UnionFind content(n);
   {
-    internal::FlatMap first(n);
+    internal::FlatIndex first(n);
     for (std::uint32_t i = 0; i < n; ++i) {
       std::uint64_t key = (std::uint64_t{adv.Find(i)} << 32) | templates.Find(i);
       auto [at, inserted] = first.Insert(key, i);

@@ -43,6 +43,13 @@ TEST(FlatIndexTest, KeepsTheFirstValueOfEveryKeyThroughGrowth) {
   EXPECT_EQ(*value, 3u);
 }
 
+TEST(FlatIndexTest, SizedUpFrontItStillGrowsPastItsCapacity) {
+  FlatIndex index(10);
+  for (std::uint32_t i = 0; i < 1000; ++i) EXPECT_TRUE(index.Insert(i * 7919ull, i).second);
+  for (std::uint32_t i = 0; i < 1000; ++i) EXPECT_EQ(*index.Insert(i * 7919ull, 0).first, i);
+  EXPECT_EQ(index.size(), 1000u);
+}
+
 TEST(FingerprintTableTest, FindsWhatWasInsertedThroughGrowthAndKeepsTheFirstValue) {
   FingerprintTable<std::uint64_t> table;
   const XXH128_hash_t absent{1, 2};
