@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <span>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -114,24 +115,17 @@ struct TextPair {
   float jaccard;
 };
 
-// The near-duplicates among the similar pairs that could join two advertisers, most similar
-// first, then by a, then by b (radix sorts by b, a and the similarity). The others (the filter
-// called them irrelevant) that join two advertisers are under two different names: no rule
-// ever lets them link, they are only counted in `blocked`.
-std::vector<TextPair> NearPairs(const internal::LshResult& similar, double near_duplicate,
-                                const std::vector<std::uint32_t>& adv_root,
-                                std::uint64_t& blocked) {
+// The near-duplicates among the similar pairs that could join two advertisers (those the
+// filter called relevant), most similar first, then by a, then by b (radix sorts by b, a and
+// the similarity).
+std::vector<TextPair> NearPairs(std::span<const internal::SimilarPair> relevant,
+                                double near_duplicate) {
   std::vector<TextPair> near;
   std::uint32_t largest = 1;
-  for (std::size_t k = 0; k < similar.relevant; ++k) {
-    const internal::SimilarPair& p = similar.pairs[k];
+  for (const internal::SimilarPair& p : relevant) {
     if (p.jaccard < near_duplicate) continue;
     near.push_back({p.a, p.b, p.jaccard});
     largest = std::max(largest, p.b);
-  }
-  for (std::size_t k = similar.relevant; k < similar.pairs.size(); ++k) {
-    const internal::SimilarPair& p = similar.pairs[k];
-    if (p.jaccard >= near_duplicate && adv_root[p.a] != adv_root[p.b]) ++blocked;
   }
   const int bits = std::bit_width(largest);
   std::vector<TextPair> scratch;
@@ -142,6 +136,55 @@ std::vector<TextPair> NearPairs(const internal::LshResult& similar, double near_
       near, 32, [](const TextPair& p) { return ~std::bit_cast<std::uint32_t>(p.jaccard); },
       scratch);
   return near;
+}
+
+// Joins advertisers by the near-duplicate pairs, in their order, where the rules let text
+// join them; comp holds the facts of each advertiser (by root) and is kept current.
+void LinkByText(const std::vector<TextPair>& near, const LinkOptions& options, UnionFind& adv,
+                std::vector<Component>& comp, UnionFind& exact_net, LinkStats& stats) {
+  for (std::size_t k = 0; k < near.size(); ++k) {
+    // What the pairs ahead will read, asked for early (they are spread over memory).
+    if (k + 16 < near.size()) {
+      adv.Prefetch(near[k + 16].a);
+      adv.Prefetch(near[k + 16].b);
+    }
+    if (k + 8 < near.size()) {
+      __builtin_prefetch(&comp[adv.Parent(near[k + 8].a)]);
+      __builtin_prefetch(&comp[adv.Parent(near[k + 8].b)]);
+    }
+    const TextPair& pair = near[k];
+    std::uint32_t ra = adv.Find(pair.a);
+    std::uint32_t rb = adv.Find(pair.b);
+    if (ra == rb) continue;
+    const Component& ca = comp[ra];
+    const Component& cb = comp[rb];
+    bool names_differ = ca.name != 0 && cb.name != 0 &&
+                        (ca.name != cb.name || ca.name == kManyNames);
+    // Text never joins two networks: both sides booked through different networks, or one
+    // through a network and the other with evidence of its own outside it.
+    bool networks_differ =
+        (ca.ctrl >= 0 && cb.ctrl >= 0 &&
+         exact_net.Find(static_cast<std::uint32_t>(ca.ctrl)) !=
+             exact_net.Find(static_cast<std::uint32_t>(cb.ctrl))) ||
+        (ca.ctrl >= 0 && cb.ctrl < 0 && cb.anchored) ||
+        (cb.ctrl >= 0 && ca.ctrl < 0 && ca.anchored);
+    bool both_evidenced = ca.anchored && cb.anchored;
+    bool same_name = ca.name != 0 && ca.name == cb.name && ca.name != kManyNames;
+    bool strong = pair.jaccard >= options.strong_text && same_name;
+    // Two evidenced groups under one name, booked through one network, stating the same age
+    // (or none) and writing alike: one person whose ads showed different photos.
+    bool ages_agree = ca.age == -1 || cb.age == -1 || (ca.age >= 0 && ca.age == cb.age);
+    bool corroborated = same_name && ages_agree && ca.ctrl >= 0 && cb.ctrl >= 0;
+    if (names_differ || networks_differ || (both_evidenced && !strong && !corroborated)) {
+      ++stats.blocked_text_links;
+      continue;
+    }
+    Component merged{ca.name != 0 ? ca.name : cb.name,
+                     ca.age == -1 ? cb.age : (cb.age == -1 || cb.age == ca.age ? ca.age : -2),
+                     ca.anchored || cb.anchored, ca.ctrl >= 0 ? ca.ctrl : cb.ctrl};
+    comp[adv.Union(ra, rb)] = merged;
+    ++stats.text_links;
+  }
 }
 
 }  // namespace
@@ -254,16 +297,6 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
   never_links.group = adv_root;
   never_links.label.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) never_links.label[i] = ads[i].name_hash;
-  if (candidate_search.joinable()) candidate_search.join();
-  internal::LshResult similar = internal::VerifyCandidates(sets, candidates, lsh, never_links);
-  internal::CandidatePairs().partners.swap(candidates.partners);
-  out.stats.candidate_pairs = similar.compared;
-  out.stats.similar_pairs = similar.pairs.size();
-  UnionFind templates(n);
-  for (std::uint32_t i = 0; i < n; ++i) templates.Union(i, similar.tied_to[i]);
-  std::vector<TextPair> near =
-      NearPairs(similar, options.near_duplicate, adv_root, out.stats.blocked_text_links);
-  std::vector<internal::SimilarPair>().swap(similar.pairs);
   // Networks as the exact evidence has them (advertisers joined by controller phones): two
   // groups in different ones are not joined by text.
   UnionFind exact_net = adv;
@@ -279,49 +312,28 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
     c.anchored = c.anchored || anchored_ad[i];
     if ((flags[i] & kPhoneSharedByNames) && c.ctrl < 0) c.ctrl = i;
   }
-  for (std::size_t k = 0; k < near.size(); ++k) {
-    // What the pairs ahead will read, asked for early (they are spread over memory).
-    if (k + 16 < near.size()) {
-      adv.Prefetch(near[k + 16].a);
-      adv.Prefetch(near[k + 16].b);
-    }
-    if (k + 8 < near.size()) {
-      __builtin_prefetch(&comp[adv.Parent(near[k + 8].a)]);
-      __builtin_prefetch(&comp[adv.Parent(near[k + 8].b)]);
-    }
-    const TextPair& pair = near[k];
-    std::uint32_t ra = adv.Find(pair.a);
-    std::uint32_t rb = adv.Find(pair.b);
-    if (ra == rb) continue;
-    const Component& ca = comp[ra];
-    const Component& cb = comp[rb];
-    bool names_differ = ca.name != 0 && cb.name != 0 &&
-                        (ca.name != cb.name || ca.name == kManyNames);
-    // Text never joins two networks: both sides booked through different networks, or one
-    // through a network and the other with evidence of its own outside it.
-    bool networks_differ =
-        (ca.ctrl >= 0 && cb.ctrl >= 0 &&
-         exact_net.Find(static_cast<std::uint32_t>(ca.ctrl)) !=
-             exact_net.Find(static_cast<std::uint32_t>(cb.ctrl))) ||
-        (ca.ctrl >= 0 && cb.ctrl < 0 && cb.anchored) ||
-        (cb.ctrl >= 0 && ca.ctrl < 0 && ca.anchored);
-    bool both_evidenced = ca.anchored && cb.anchored;
-    bool same_name = ca.name != 0 && ca.name == cb.name && ca.name != kManyNames;
-    bool strong = pair.jaccard >= options.strong_text && same_name;
-    // Two evidenced groups under one name, booked through one network, stating the same age
-    // (or none) and writing alike: one person whose ads showed different photos.
-    bool ages_agree = ca.age == -1 || cb.age == -1 || (ca.age >= 0 && ca.age == cb.age);
-    bool corroborated = same_name && ages_agree && ca.ctrl >= 0 && cb.ctrl >= 0;
-    if (names_differ || networks_differ || (both_evidenced && !strong && !corroborated)) {
+  // Text links are made from the relevant pairs while the others are searched for ties.
+  if (candidate_search.joinable()) candidate_search.join();
+  internal::LshResult similar = internal::VerifyCandidates(
+      sets, candidates, lsh, never_links,
+      [&](std::span<const internal::SimilarPair> relevant) {
+        LinkByText(NearPairs(relevant, options.near_duplicate), options, adv, comp, exact_net,
+                   out.stats);
+      });
+  internal::CandidatePairs().partners.swap(candidates.partners);
+  out.stats.candidate_pairs = similar.compared;
+  out.stats.similar_pairs = similar.pairs.size();
+  // The other near-duplicates that join two advertisers are under two different names: no
+  // rule ever lets them link, they are only counted.
+  for (std::size_t k = similar.relevant; k < similar.pairs.size(); ++k) {
+    const internal::SimilarPair& p = similar.pairs[k];
+    if (p.jaccard >= options.near_duplicate && adv_root[p.a] != adv_root[p.b]) {
       ++out.stats.blocked_text_links;
-      continue;
     }
-    Component merged{ca.name != 0 ? ca.name : cb.name,
-                     ca.age == -1 ? cb.age : (cb.age == -1 || cb.age == ca.age ? ca.age : -2),
-                     ca.anchored || cb.anchored, ca.ctrl >= 0 ? ca.ctrl : cb.ctrl};
-    comp[adv.Union(ra, rb)] = merged;
-    ++out.stats.text_links;
   }
+  UnionFind templates(n);
+  for (std::uint32_t i = 0; i < n; ++i) templates.Union(i, similar.tied_to[i]);
+  std::vector<internal::SimilarPair>().swap(similar.pairs);
 
   // Re-posts: ads of one advertiser in one template cluster (the same text, edited).
   UnionFind content(n);

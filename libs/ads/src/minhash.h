@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "candidate_pairs.h"
@@ -60,5 +62,12 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
 LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>& sets,
                            const CandidatePairs& candidates, const LshOptions& options,
                            const PairFilter& filter);
+// As above; `relevant` (if given) is called on the calling thread with the relevant pairs (in
+// the order of the result) while the others are searched on options.threads further threads
+// (after it, with one thread). The relevant pairs do not depend on the others.
+LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>& sets,
+                           const CandidatePairs& candidates, const LshOptions& options,
+                           const PairFilter& filter,
+                           const std::function<void(std::span<const SimilarPair>)>& relevant);
 
 }  // namespace synlig::ads::internal

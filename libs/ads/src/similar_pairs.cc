@@ -3,6 +3,8 @@
 // compared with the data of the pairs ahead already on its way from memory.
 #include <algorithm>
 #include <atomic>
+#include <memory>
+#include <thread>
 
 #include "minhash.h"
 #include "union_find.h"
@@ -19,7 +21,8 @@ struct FlatSets {
     std::uint32_t size;
     std::uint32_t group;
   };
-  std::vector<std::uint32_t> elements;
+  // Not zeroed first: the threads that copy the sets are the first to touch the pages.
+  std::unique_ptr<std::uint32_t[]> elements;
   std::vector<Tag> tags;
 
   // Set order[p] at position p; the copying shared out over `threads` threads.
@@ -42,16 +45,16 @@ struct FlatSets {
       tag.offset = total;
       total += tag.size;
     }
-    elements.resize(total);
+    elements = std::make_unique_for_overwrite<std::uint32_t[]>(total);
     ForThreads(threads, [&](int t) {
       const auto u = static_cast<std::size_t>(t);
       for (std::size_t p = n * u / k; p < n * (u + 1) / k; ++p) {
         std::copy(sets[order[p]]->begin(), sets[order[p]]->end(),
-                  elements.begin() + static_cast<std::ptrdiff_t>(tags[p].offset));
+                  elements.get() + tags[p].offset);
       }
     });
   }
-  const std::uint32_t* Data(std::uint32_t i) const { return elements.data() + tags[i].offset; }
+  const std::uint32_t* Data(std::uint32_t i) const { return elements.get() + tags[i].offset; }
   std::size_t Size(std::uint32_t i) const { return tags[i].size; }
   bool Irrelevant(std::uint32_t a, std::uint32_t b) const {
     const Tag& x = tags[a];
@@ -140,6 +143,13 @@ LshResult FindSimilarPairs(const std::vector<const std::vector<std::uint32_t>*>&
 LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>& sets,
                            const CandidatePairs& candidates, const LshOptions& options,
                            const PairFilter& filter) {
+  return VerifyCandidates(sets, candidates, options, filter, nullptr);
+}
+
+LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>& sets,
+                           const CandidatePairs& candidates, const LshOptions& options,
+                           const PairFilter& filter,
+                           const std::function<void(std::span<const SimilarPair>)>& relevant) {
   constexpr std::size_t kParts = 64;    // relevant pairs: parts for balancing threads
   constexpr std::size_t kTieParts = 8;  // irrelevant pairs: parts with ties of their own
   const std::size_t n = sets.size();
@@ -167,25 +177,45 @@ LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>&
         [&](std::uint32_t a, std::uint32_t b) { return !flat.Irrelevant(a, b); },
         [&](std::uint32_t a, std::uint32_t b) { compare(a, b, found[p]); });
   });
-  // The others, only where the pairs found so far leave the two sets apart.
-  UnionFind base(n);
+  LshResult all;
+  std::size_t relevant_count = 0;
+  for (std::size_t p = 0; p < kParts; ++p) relevant_count += found[p].pairs.size();
+  all.pairs.reserve(relevant_count);
   for (std::size_t p = 0; p < kParts; ++p) {
-    for (const SimilarPair& s : found[p].pairs) base.Union(position[s.a], position[s.b]);
+    all.compared += found[p].compared;
+    all.pairs.insert(all.pairs.end(), found[p].pairs.begin(), found[p].pairs.end());
+    std::vector<SimilarPair>().swap(found[p].pairs);
   }
-  base.Flatten();
-  const std::vector<std::size_t> tie_parts = SplitRows(candidates, kTieParts);
-  ForParts(threads, kTieParts, [&](std::size_t p) {
-    UnionFind tied = base;
-    LshResult& result = found[kParts + p];
-    ForPickedPairs(
-        candidates, flat, tie_parts[p], tie_parts[p + 1],
-        [&](std::uint32_t a, std::uint32_t b) {
-          return flat.Irrelevant(a, b) && tied.Find(a) != tied.Find(b);
-        },
-        [&](std::uint32_t a, std::uint32_t b) {
-          if (tied.Find(a) != tied.Find(b) && compare(a, b, result)) tied.Union(a, b);
-        });
-  });
+  all.relevant = relevant_count;
+
+  // The others, only where the pairs found so far leave the two sets apart; meanwhile the
+  // caller's work on the relevant pairs runs on this thread.
+  UnionFind base(n);
+  auto tie_others = [&] {
+    for (const SimilarPair& s : all.pairs) base.Union(position[s.a], position[s.b]);
+    base.Flatten();
+    const std::vector<std::size_t> tie_parts = SplitRows(candidates, kTieParts);
+    ForParts(threads, kTieParts, [&](std::size_t p) {
+      UnionFind tied = base;
+      LshResult& result = found[kParts + p];
+      ForPickedPairs(
+          candidates, flat, tie_parts[p], tie_parts[p + 1],
+          [&](std::uint32_t a, std::uint32_t b) {
+            return flat.Irrelevant(a, b) && tied.Find(a) != tied.Find(b);
+          },
+          [&](std::uint32_t a, std::uint32_t b) {
+            if (tied.Find(a) != tied.Find(b) && compare(a, b, result)) tied.Union(a, b);
+          });
+    });
+  };
+  if (relevant && threads > 1) {
+    std::thread others(tie_others);
+    relevant(std::span<const SimilarPair>(all.pairs));
+    others.join();
+  } else {
+    if (relevant) relevant(std::span<const SimilarPair>(all.pairs));
+    tie_others();
+  }
   // The sets tied by all pairs found.
   for (std::size_t p = kParts; p < kParts + kTieParts; ++p) {
     for (const SimilarPair& s : found[p].pairs) base.Union(position[s.a], position[s.b]);
@@ -199,17 +229,14 @@ LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>&
     }
     for (std::uint32_t p = 0; p < n; ++p) tied_to[order[p]] = first_of_root[base.Find(p)];
   }
-
-  LshResult all;
   all.tied_to = std::move(tied_to);
-  for (std::size_t p = 0; p < kParts; ++p) all.relevant += found[p].pairs.size();
-  std::size_t total = 0;
-  for (const LshResult& r : found) total += r.pairs.size();
+  std::size_t total = all.pairs.size();
+  for (std::size_t p = kParts; p < kParts + kTieParts; ++p) total += found[p].pairs.size();
   all.pairs.reserve(total);
-  for (LshResult& r : found) {
-    all.compared += r.compared;
-    all.pairs.insert(all.pairs.end(), r.pairs.begin(), r.pairs.end());
-    std::vector<SimilarPair>().swap(r.pairs);
+  for (std::size_t p = kParts; p < kParts + kTieParts; ++p) {
+    all.compared += found[p].compared;
+    all.pairs.insert(all.pairs.end(), found[p].pairs.begin(), found[p].pairs.end());
+    std::vector<SimilarPair>().swap(found[p].pairs);
   }
   return all;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <span>
 
 #include "image_clusters.h"
 #include "minhash.h"
@@ -383,6 +384,55 @@ TEST(MinHashTest, SimilarPairsDoNotDependOnThreadCount) {
       EXPECT_EQ(r.pairs[k].a, results[0].pairs[k].a);
       EXPECT_EQ(r.pairs[k].b, results[0].pairs[k].b);
       EXPECT_EQ(r.pairs[k].jaccard, results[0].pairs[k].jaccard);
+    }
+  }
+}
+
+TEST(MinHashTest, RelevantPairsAreHandedOverWhileTheOthersAreSearched) {
+  std::mt19937_64 text_rng(13);
+  std::vector<std::vector<std::uint32_t>> texts;
+  for (std::uint32_t i = 0; i < 300; ++i) {
+    texts.push_back(Text(30, 1000 * i, 2 + static_cast<std::uint32_t>(text_rng() % 12),
+                         static_cast<std::uint32_t>(text_rng() % 15)));
+  }
+  std::vector<const std::vector<std::uint32_t>*> sets;
+  for (const auto& t : texts) sets.push_back(&t);
+  internal::PairFilter filter;
+  for (std::uint32_t i = 0; i < texts.size(); ++i) {
+    filter.group.push_back(i / 4);
+    filter.label.push_back(i % 6 == 0 ? 0 : 1 + i % 4);
+  }
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    internal::LshOptions o;
+    o.threshold = 0.45;
+    o.threads = threads;
+    std::mt19937_64 rng(9);
+    const internal::CandidatePairs candidates = internal::FindCandidatePairs(sets, o, rng);
+    const internal::LshResult plain = internal::VerifyCandidates(sets, candidates, o, filter);
+    std::vector<internal::SimilarPair> handed;
+    int calls = 0;
+    const internal::LshResult hooked = internal::VerifyCandidates(
+        sets, candidates, o, filter, [&](std::span<const internal::SimilarPair> relevant) {
+          ++calls;
+          handed.assign(relevant.begin(), relevant.end());
+        });
+    EXPECT_EQ(calls, 1);
+    ASSERT_GT(plain.relevant, 0u);
+    ASSERT_LT(plain.relevant, plain.pairs.size());  // some irrelevant pairs too
+    ASSERT_EQ(handed.size(), plain.relevant);
+    ASSERT_EQ(hooked.pairs.size(), plain.pairs.size());
+    EXPECT_EQ(hooked.relevant, plain.relevant);
+    EXPECT_EQ(hooked.compared, plain.compared);
+    EXPECT_EQ(hooked.tied_to, plain.tied_to);
+    for (std::size_t k = 0; k < plain.pairs.size(); ++k) {
+      EXPECT_EQ(hooked.pairs[k].a, plain.pairs[k].a);
+      EXPECT_EQ(hooked.pairs[k].b, plain.pairs[k].b);
+      EXPECT_EQ(hooked.pairs[k].jaccard, plain.pairs[k].jaccard);
+      if (k < handed.size()) {
+        EXPECT_EQ(handed[k].a, plain.pairs[k].a);
+        EXPECT_EQ(handed[k].b, plain.pairs[k].b);
+      }
     }
   }
 }
