@@ -119,8 +119,9 @@ int Run(const char* path, int threads, int repeat) {
       t_link = Since(t1);
     }
     Stamp t2;
-    indicators = ads::ScoreIndicators(corpus, *linking, *rules);
-    counts = ads::CountRound(corpus, *linking, indicators, *rules);
+    ads::RoundAnalysis analysis = ads::AnalyzeRound(corpus, *linking, *rules, threads);
+    indicators = std::move(analysis.indicators);
+    counts = std::move(analysis.counts);
     if (Seconds(t2) < best_count) {
       best_count = Seconds(t2);
       t_count = Since(t2);

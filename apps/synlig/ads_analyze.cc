@@ -231,8 +231,8 @@ int RunAnalyze(const Flags& f, std::ostream& out, std::ostream& err) {
   if (!linking) return Fail(err, linking.error().message());
   if (f.command == "evaluate") return PrintEvaluation(f, loaded->corpus, *linking, out, err);
 
-  ads::IndicatorResult indicators = ads::ScoreIndicators(loaded->corpus, *linking, *rules);
-  ads::RoundCounts counts = ads::CountRound(loaded->corpus, *linking, indicators, *rules);
+  const ads::RoundCounts counts =
+      ads::AnalyzeRound(loaded->corpus, *linking, *rules, f.threads).counts;
   if (!f.assignments.empty()) {
     if (auto ok = WriteFile(f.assignments, AssignmentsCsv(loaded->corpus, *linking)); !ok) {
       return Fail(err, ok.error().message());

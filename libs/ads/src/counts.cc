@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <set>
+#include <thread>
 
 #include "flat_index.h"
 #include "group_counts.h"
@@ -41,24 +42,30 @@ std::size_t NetworkSizeBucket(std::uint64_t advertisers) {
 
 Date DayToDate(std::int32_t day) { return Date{std::chrono::sys_days(std::chrono::days(day))}; }
 
-}  // namespace
+// The sample days, each ad's day (as an index), and the ads in order of day (stable).
+struct DayIndex {
+  std::vector<std::int32_t> days;
+  std::vector<std::uint32_t> day_of;
+  std::vector<std::uint32_t> order;
+};
 
-RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
-                       const IndicatorResult& indicators, const IndicatorRules& rules) {
+// The counts that come straight from the linking, and the days (out.days).
+DayIndex StartCounts(const Corpus& corpus, const Linking& linking, RoundCounts& out) {
   const std::vector<ExtractedAd>& ads = corpus.ads;
   const std::size_t n = ads.size();
-  RoundCounts out;
   out.ads = n;
   out.advertisers_phone_only = linking.phone_only_groups;
   out.advertisers_all_links = linking.advertisers;
   out.networks = linking.networks;
 
-  // Sample days, each ad's day (as an index), and the ads in order of day (stable).
+  DayIndex index;
   std::set<std::int32_t> day_set;
   for (const ExtractedAd& ad : ads) day_set.insert(ad.day);
-  std::vector<std::int32_t> days(day_set.begin(), day_set.end());
+  std::vector<std::int32_t>& days = index.days;
+  days.assign(day_set.begin(), day_set.end());
   for (std::int32_t d : days) out.days.push_back(DayToDate(d));
-  std::vector<std::uint32_t> day_of(n);
+  std::vector<std::uint32_t>& day_of = index.day_of;
+  day_of.resize(n);
   std::vector<std::uint32_t> first_of_day(days.size() + 1, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
     day_of[i] = static_cast<std::uint32_t>(
@@ -66,11 +73,20 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
     ++first_of_day[day_of[i] + 1];
   }
   for (std::size_t d = 0; d < days.size(); ++d) first_of_day[d + 1] += first_of_day[d];
-  std::vector<std::uint32_t> order(n);
-  {
-    std::vector<std::uint32_t> at(first_of_day.begin(), first_of_day.end() - 1);
-    for (std::uint32_t i = 0; i < n; ++i) order[at[day_of[i]]++] = i;
-  }
+  index.order.resize(n);
+  std::vector<std::uint32_t> at(first_of_day.begin(), first_of_day.end() - 1);
+  for (std::uint32_t i = 0; i < n; ++i) index.order[at[day_of[i]]++] = i;
+  return index;
+}
+
+// Per site and day (out.site_days), unique ads and re-posts: what needs no indicators.
+void CountSiteDays(const Corpus& corpus, const Linking& linking, const DayIndex& index,
+                   RoundCounts& out) {
+  const std::vector<ExtractedAd>& ads = corpus.ads;
+  const std::size_t n = ads.size();
+  const std::vector<std::int32_t>& days = index.days;
+  const std::vector<std::uint32_t>& day_of = index.day_of;
+  const std::vector<std::uint32_t>& order = index.order;
 
   // Per site and day. Ads by (site, 64-bit hash of the id): the last day each was seen on.
   std::vector<SiteDayCount> cells;
@@ -121,6 +137,15 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
     cell.site = corpus.sites[cell_keys[c].second];
     out.site_days.push_back(std::move(cell));
   }
+}
+
+// The rest: per advertiser, indicators, networks and capture histories.
+void CountAdvertisers(const Corpus& corpus, const Linking& linking,
+                      const IndicatorResult& indicators, const IndicatorRules& rules,
+                      const DayIndex& index, RoundCounts& out) {
+  const std::vector<ExtractedAd>& ads = corpus.ads;
+  const std::size_t n = ads.size();
+  const std::vector<std::uint32_t>& day_of = index.day_of;
 
   // Per advertiser: stated values (the most frequent), arenas, days seen.
   const std::size_t advertisers = linking.advertisers;
@@ -222,10 +247,37 @@ RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
   }
 
   // Capture histories over the sample days.
-  if (days.size() <= 16) {
-    out.capture_patterns.assign(std::size_t{1} << days.size(), 0);
+  if (index.days.size() <= 16) {
+    out.capture_patterns.assign(std::size_t{1} << index.days.size(), 0);
     for (std::uint32_t p : day_pattern) ++out.capture_patterns[p];
   }
+}
+
+}  // namespace
+
+RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
+                       const IndicatorResult& indicators, const IndicatorRules& rules) {
+  RoundCounts out;
+  const DayIndex index = StartCounts(corpus, linking, out);
+  CountSiteDays(corpus, linking, index, out);
+  CountAdvertisers(corpus, linking, indicators, rules, index, out);
+  return out;
+}
+
+RoundAnalysis AnalyzeRound(const Corpus& corpus, const Linking& linking,
+                           const IndicatorRules& rules, int threads) {
+  RoundAnalysis out;
+  const DayIndex index = StartCounts(corpus, linking, out.counts);
+  // The site-day counts write only their own fields of out.counts.
+  std::jthread site_days;  // joined also when scoring throws
+  if (threads > 1) {
+    site_days = std::jthread([&] { CountSiteDays(corpus, linking, index, out.counts); });
+  } else {
+    CountSiteDays(corpus, linking, index, out.counts);
+  }
+  out.indicators = ScoreIndicators(corpus, linking, rules);
+  CountAdvertisers(corpus, linking, out.indicators, rules, index, out.counts);
+  if (site_days.joinable()) site_days.join();
   return out;
 }
 

@@ -209,7 +209,7 @@ LshResult VerifyCandidates(const std::vector<const std::vector<std::uint32_t>*>&
     });
   };
   if (relevant && threads > 1) {
-    std::thread others(tie_others);
+    std::jthread others(tie_others);  // joined also when the caller's work throws
     relevant(std::span<const SimilarPair>(all.pairs));
     others.join();
   } else {

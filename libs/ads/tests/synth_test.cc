@@ -8,7 +8,10 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "synlig/ads/counts.h"
+#include "synlig/ads/counts_json.h"
 #include "synlig/ads/extract.h"
+#include "synlig/ads/indicators.h"
 #include "synlig/ads/jsonl_reader.h"
 #include "synlig/ads/link.h"
 
@@ -122,6 +125,38 @@ TEST(SynthAccuracyTest, LinkingIsTheSameWhateverTheThreads) {
   EXPECT_EQ(a->template_cluster, b->template_cluster);
   EXPECT_EQ(a->content_group, b->content_group);
   EXPECT_EQ(a->flags, b->flags);
+  EXPECT_GT(a->stats.text_links, 0u);
+  EXPECT_EQ(a->stats.text_links, b->stats.text_links);
+  EXPECT_EQ(a->stats.blocked_text_links, b->stats.blocked_text_links);
+  EXPECT_EQ(a->stats.candidate_pairs, b->stats.candidate_pairs);
+  EXPECT_EQ(a->stats.similar_pairs, b->stats.similar_pairs);
+}
+
+TEST(SynthAccuracyTest, AnalyzeRoundGivesWhatScoringAndCountingGive) {
+  std::mt19937_64 rng(12);
+  SeededRandom key_random(12);
+  auto ex = Extractor::Create(*DefaultLexicon(), SecretKey::Generate(key_random));
+  SynthOptions options;
+  options.ads = 3000;
+  options.profile = SynthProfile::kHard;
+  ASSERT_TRUE(GenerateAds(options, rng, [&](Ad&& ad) { ex->Add(ad); }));
+  std::mt19937_64 link_rng(5);
+  auto linking = Link(ex->corpus(), LinkOptions{}, link_rng);
+  ASSERT_TRUE(linking);
+  const IndicatorRules rules = *DefaultIndicatorRules();
+  const IndicatorResult indicators = ScoreIndicators(ex->corpus(), *linking, rules);
+  const RoundCounts counts = CountRound(ex->corpus(), *linking, indicators, rules);
+  ASSERT_GT(counts.site_days.size(), 1u);
+  const std::string want = CountsReportJson(counts, ReadSummary{}, *linking, rules, -1);
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    RoundAnalysis both = AnalyzeRound(ex->corpus(), *linking, rules, threads);
+    EXPECT_EQ(both.indicators.ad_bits, indicators.ad_bits);
+    EXPECT_EQ(both.indicators.ad_score, indicators.ad_score);
+    EXPECT_EQ(both.indicators.advertiser_bits, indicators.advertiser_bits);
+    EXPECT_EQ(both.counts.capture_patterns, counts.capture_patterns);
+    EXPECT_EQ(CountsReportJson(both.counts, ReadSummary{}, *linking, rules, -1), want);
+  }
 }
 
 TEST(SynthAccuracyTest, EasyProfileLinksAlmostPerfectly) {

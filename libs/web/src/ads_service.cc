@@ -178,8 +178,7 @@ Result<storage::AdImport> AnalyzeAdUpload(const AdUpload& upload, const SecretKe
   if (!linking) return Unexpected(linking.error());
   auto rules = ads::DefaultIndicatorRules();
   if (!rules) return Unexpected(rules.error());
-  ads::IndicatorResult indicators = ads::ScoreIndicators(*corpus, *linking, *rules);
-  ads::RoundCounts counts = ads::CountRound(*corpus, *linking, indicators, *rules);
+  const ads::RoundCounts counts = ads::AnalyzeRound(*corpus, *linking, *rules, kThreads).counts;
   im.counts_json = ads::CountsReportJson(counts, summary, *linking, *rules, -1);
   auto captures = ads::CaptureHistoryCsv(counts);
   im.captures_csv = captures ? *captures : std::string();

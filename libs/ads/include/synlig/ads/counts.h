@@ -3,6 +3,8 @@
 // region, arenas, indicator distribution, network sizes, and the capture histories of
 // advertisers across sample days for multiple systems estimation. Aggregates only. Usage:
 //   synlig::ads::RoundCounts counts = synlig::ads::CountRound(corpus, linking, indicators, rules);
+//   // or the indicators and the counts at once, on two threads:
+//   synlig::ads::RoundAnalysis both = synlig::ads::AnalyzeRound(corpus, linking, rules, 2);
 //   auto csv = synlig::ads::CaptureHistoryCsv(counts);   // what `synlig estimate` reads
 #pragma once
 
@@ -74,6 +76,17 @@ struct RoundCounts {
 // Precondition: linking and indicators were made from corpus.
 RoundCounts CountRound(const Corpus& corpus, const Linking& linking,
                        const IndicatorResult& indicators, const IndicatorRules& rules);
+
+struct RoundAnalysis {
+  IndicatorResult indicators;
+  RoundCounts counts;
+};
+
+// ScoreIndicators and then CountRound, the same results; with threads > 1 the counts per site
+// and day (which need no indicators) are made on a second thread meanwhile.
+// Precondition: linking was made from corpus.
+RoundAnalysis AnalyzeRound(const Corpus& corpus, const Linking& linking,
+                           const IndicatorRules& rules, int threads);
 
 // The capture histories as the pattern-count CSV of `synlig estimate`: one 0/1 column per
 // sample day (named by its date), then `count`, every non-empty pattern (zeros included), rows
