@@ -65,6 +65,9 @@ void FoldPhoneDigits(std::string& digits, const std::string& region) {
   } else {
     return;
   }
+  // "+46 070..." keeps the trunk 0 by habit; Parse strips it (no Swedish number starts
+  // with 0), and so does this.
+  if (digits.size() > prefix + 1 && digits[prefix] == '0') ++prefix;
   if (digits.size() <= prefix || digits[prefix] == '0') return;
   // Shift X left over the prefix, then wipe the bytes left behind (the digits are a number).
   const std::size_t x = digits.size() - prefix;

@@ -21,8 +21,9 @@ std::optional<std::string> ToE164(const std::string& digits, const std::string& 
 std::optional<std::string> ToE164Parsed(const std::string& digits, const std::string& region);
 
 // Folds the ways of writing one number that ToE164 maps alike into one form, so that a cache
-// of its results is asked once per number: in region "SE", "+46X" and "0046X" (X of digits,
-// not starting with 0) become "0X". Other candidates are left as they are.
+// of its results is asked once per number: in region "SE", "+46X", "0046X", "+460X" and
+// "00460X" (X of digits, not starting with 0) become "0X". Other candidates are left as they
+// are.
 void FoldPhoneDigits(std::string& digits, const std::string& region);
 
 }  // namespace synlig::ads::internal

@@ -83,7 +83,8 @@ TEST(PhoneNumberTest, NormalisesToE164AndChecksValidity) {
 }
 
 // The Swedish fast path (a national number built without Parse) and the folding of +46/0046
-// must give what libphonenumber's Parse gives, valid or not, for every length and prefix.
+// (also with the trunk 0 kept, "+46 070...") must give what libphonenumber's Parse gives,
+// valid or not, for every length and prefix.
 TEST(PhoneNumberTest, SwedishFastPathAndFoldingAgreeWithParsing) {
   ASSERT_TRUE(InitPhoneNumbers("SE"));
   std::vector<std::string> nationals = {"701740605", "8123456", "13123456", "31234567",
@@ -107,7 +108,8 @@ TEST(PhoneNumberTest, SwedishFastPathAndFoldingAgreeWithParsing) {
     const auto parsed = ToE164Parsed("0" + n, "SE");
     EXPECT_EQ(ToE164("0" + n, "SE"), parsed) << n;
     valid += parsed.has_value();
-    for (const std::string& prefix : {std::string("+46"), std::string("0046")}) {
+    for (const std::string& prefix : {std::string("+46"), std::string("0046"),
+                                      std::string("+460"), std::string("00460")}) {
       std::string folded = prefix + n;
       FoldPhoneDigits(folded, "SE");
       EXPECT_EQ(folded, "0" + n);
@@ -118,8 +120,8 @@ TEST(PhoneNumberTest, SwedishFastPathAndFoldingAgreeWithParsing) {
 }
 
 TEST(PhoneNumberTest, FoldingLeavesOtherFormsAlone) {
-  for (const char* digits : {"+460701740605", "0046", "+48601234567", "46701740605",
-                             "0701740605", "00460701740605"}) {
+  for (const char* digits : {"+4600701740605", "0046", "+460", "00460", "+48601234567",
+                             "46701740605", "0701740605", "004600701740605"}) {
     std::string s = digits;
     FoldPhoneDigits(s, "SE");
     EXPECT_EQ(s, digits);
