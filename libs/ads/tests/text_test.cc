@@ -215,7 +215,8 @@ TEST(PhraseMatcherTest, WordStartWalkFindsWhatTheAutomatonFinds) {
   // words and near misses.
   const std::vector<std::string> phrases = {"ny i stan", "ny", "i stan", "stan*", "tjej*",
                                             "nya tjej*", "hos mig", "mig", "100 real photos",
-                                            "real photos", "photos", "ung", "ung tjej"};
+                                            "real photos", "photos", "ung", "ung tjej", "x",
+                                            "å*", "x y"};
   PhraseMatcher m;
   for (std::size_t k = 0; k < phrases.size(); ++k) {
     m.Add(phrases[k], static_cast<std::uint32_t>(k));
@@ -223,7 +224,8 @@ TEST(PhraseMatcherTest, WordStartWalkFindsWhatTheAutomatonFinds) {
   m.Build();
   const std::vector<std::string> words = {"ny", "nya", "i", "stan", "stanna", "tjej", "tjejer",
                                           "hos", "mig", "migration", "100", "real", "photos",
-                                          "photosynthesis", "ung", "ungefär", "sprung", "x"};
+                                          "photosynthesis", "ung", "ungefär", "sprung", "x",
+                                          "y", "xy", "å", "åka", "ä"};
   std::uint64_t x = 88172645463325252ull;
   for (int t = 0; t < 2000; ++t) {
     const std::string text = RandomText(x, words, 12, " ");
