@@ -20,7 +20,8 @@ void SortUniqueHashes(std::vector<std::uint32_t>& values, std::vector<std::uint3
     while ((std::size_t{1} << bits) < n / 2) ++bits;
     const std::size_t buckets = std::size_t{1} << bits;
     const int shift = 32 - bits;
-    scratch.assign(buckets + 1 + n, 0);
+    if (scratch.size() < buckets + 1 + n) scratch.resize(buckets + 1 + n);
+    std::fill(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(buckets + 1), 0u);
     std::uint32_t* count = scratch.data();
     std::uint32_t* sorted = scratch.data() + buckets + 1;
     for (std::uint32_t v : values) ++count[(v >> shift) + 1];

@@ -83,60 +83,75 @@ void AppendUtf8(std::string& out, char32_t c) {
 
 namespace {
 
-// Per ASCII byte: 0 a word break, 1 kept as it is (a-z, 0-9), 2 an upper-case letter.
-constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
-  std::array<std::uint8_t, 128> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = 1;
-  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = 1;
-  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = 2;
+// Per byte: an ASCII letter or digit as the normal form writes it (letters lower-cased), 0 for
+// the other ASCII bytes (word breaks), kNotAscii for the bytes of longer UTF-8 sequences.
+constexpr unsigned char kNotAscii = 0x80;
+constexpr std::array<unsigned char, 256> kAsciiMap = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) {
+    t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c + 32);
+  }
+  for (std::size_t c = 0x80; c < 256; ++c) t[c] = kNotAscii;
   return t;
 }();
+
+// A byte kAsciiMap maps to a letter or digit.
+inline bool KeptAscii(unsigned char mapped) {
+  return static_cast<unsigned char>(mapped - 1) < kNotAscii - 1;
+}
 
 }  // namespace
 
 void AppendNormalized(std::string_view text, std::string& out) {
-  // Written through a raw pointer into space reserved up front: the normal form is never
+  // Written in place into space sized up front (not zeroed first): the normal form is never
   // longer than the text plus one separating space (lower-casing keeps UTF-8 lengths here).
   const std::size_t start = out.size();
-  out.resize(start + text.size() + 1);
-  char* w = out.data() + start;
-  bool need_space = start > 0;
-  bool in_word = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const auto b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {  // ASCII fast path (most of an ad)
-      ++pos;
-      const std::uint8_t kind = kAsciiClass[b];
-      if (kind == 0) {
+  out.resize_and_overwrite(start + text.size() + 1, [&](char* buffer, std::size_t) {
+    char* w = buffer + start;
+    bool need_space = start > 0;
+    bool in_word = false;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t pos = 0;
+    while (pos < n) {
+      unsigned char mapped = kAsciiMap[bytes[pos]];
+      if (mapped == 0) {  // an ASCII word break
+        if (in_word) need_space = true;
+        in_word = false;
+        ++pos;
+        continue;
+      }
+      if (mapped != kNotAscii) {  // ASCII letters and digits: the rest of the run at once
+        if (need_space) *w++ = ' ';
+        need_space = false;
+        in_word = true;
+        do {
+          *w++ = static_cast<char>(mapped);
+          ++pos;
+        } while (pos < n && KeptAscii(mapped = kAsciiMap[bytes[pos]]));
+        continue;
+      }
+      const std::size_t before = pos;
+      auto cp = NextCodePoint(text, pos);
+      if (!cp || !IsLatinLetter(*cp)) {
         if (in_word) need_space = true;
         in_word = false;
         continue;
       }
+      char32_t lower = ToLowerLatin(*cp);
       if (need_space) *w++ = ' ';
       need_space = false;
       in_word = true;
-      *w++ = static_cast<char>(kind == 2 ? b + 32 : b);
-      continue;
+      if (lower == *cp) {
+        for (std::size_t i = before; i < pos; ++i) *w++ = text[i];
+      } else {
+        w += EncodeUtf8(lower, w);
+      }
     }
-    const std::size_t before = pos;
-    auto cp = NextCodePoint(text, pos);
-    if (!cp || !IsLatinLetter(*cp)) {
-      if (in_word) need_space = true;
-      in_word = false;
-      continue;
-    }
-    char32_t lower = ToLowerLatin(*cp);
-    if (need_space) *w++ = ' ';
-    need_space = false;
-    in_word = true;
-    if (lower == *cp) {
-      for (std::size_t i = before; i < pos; ++i) *w++ = text[i];
-    } else {
-      w += EncodeUtf8(lower, w);
-    }
-  }
-  out.resize(static_cast<std::size_t>(w - out.data()));
+    return static_cast<std::size_t>(w - buffer);
+  });
 }
 
 std::string NormalizeText(std::string_view text) {
