@@ -104,21 +104,28 @@ Accuracy Measure(std::size_t n, SynthProfile profile, std::uint64_t seed) {
   return acc;
 }
 
-TEST(SynthAccuracyTest, LinkingIsTheSameWhateverTheThreads) {
-  std::mt19937_64 rng(8);
-  SeededRandom key_random(8);
+// An extractor holding `ads` hard-profile ads generated from seed.
+Extractor HardCorpus(std::size_t ads, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  SeededRandom key_random(seed);
   auto ex = Extractor::Create(*DefaultLexicon(), SecretKey::Generate(key_random));
+  EXPECT_TRUE(ex);
   SynthOptions options;
-  options.ads = 3000;
+  options.ads = ads;
   options.profile = SynthProfile::kHard;
-  ASSERT_TRUE(GenerateAds(options, rng, [&](Ad&& ad) { ex->Add(ad); }));
+  EXPECT_TRUE(GenerateAds(options, rng, [&](Ad&& ad) { ex->Add(ad); }));
+  return std::move(*ex);
+}
+
+TEST(SynthAccuracyTest, LinkingIsTheSameWhateverTheThreads) {
+  Extractor ex = HardCorpus(3000, 8);
   LinkOptions one;
   LinkOptions three;
   three.threads = 3;
   std::mt19937_64 rng1(5);
   std::mt19937_64 rng3(5);
-  auto a = Link(ex->corpus(), one, rng1);
-  auto b = Link(ex->corpus(), three, rng3);
+  auto a = Link(ex.corpus(), one, rng1);
+  auto b = Link(ex.corpus(), three, rng3);
   ASSERT_TRUE(a && b);
   EXPECT_EQ(a->advertiser, b->advertiser);
   EXPECT_EQ(a->network, b->network);
@@ -133,24 +140,18 @@ TEST(SynthAccuracyTest, LinkingIsTheSameWhateverTheThreads) {
 }
 
 TEST(SynthAccuracyTest, AnalyzeRoundGivesWhatScoringAndCountingGive) {
-  std::mt19937_64 rng(12);
-  SeededRandom key_random(12);
-  auto ex = Extractor::Create(*DefaultLexicon(), SecretKey::Generate(key_random));
-  SynthOptions options;
-  options.ads = 3000;
-  options.profile = SynthProfile::kHard;
-  ASSERT_TRUE(GenerateAds(options, rng, [&](Ad&& ad) { ex->Add(ad); }));
+  Extractor ex = HardCorpus(3000, 12);
   std::mt19937_64 link_rng(5);
-  auto linking = Link(ex->corpus(), LinkOptions{}, link_rng);
+  auto linking = Link(ex.corpus(), LinkOptions{}, link_rng);
   ASSERT_TRUE(linking);
   const IndicatorRules rules = *DefaultIndicatorRules();
-  const IndicatorResult indicators = ScoreIndicators(ex->corpus(), *linking, rules);
-  const RoundCounts counts = CountRound(ex->corpus(), *linking, indicators, rules);
+  const IndicatorResult indicators = ScoreIndicators(ex.corpus(), *linking, rules);
+  const RoundCounts counts = CountRound(ex.corpus(), *linking, indicators, rules);
   ASSERT_GT(counts.site_days.size(), 1u);
   const std::string want = CountsReportJson(counts, ReadSummary{}, *linking, rules, -1);
   for (int threads : {1, 2}) {
     SCOPED_TRACE(threads);
-    RoundAnalysis both = AnalyzeRound(ex->corpus(), *linking, rules, threads);
+    RoundAnalysis both = AnalyzeRound(ex.corpus(), *linking, rules, threads);
     EXPECT_EQ(both.indicators.ad_bits, indicators.ad_bits);
     EXPECT_EQ(both.indicators.ad_score, indicators.ad_score);
     EXPECT_EQ(both.indicators.advertiser_bits, indicators.advertiser_bits);
