@@ -291,6 +291,11 @@ Result<std::unique_ptr<App>> App::Create(ServerDeps deps, ServerOptions options)
   return app;
 }
 
+bool App::HasSignedInUser(const std::string& cookie_header) {
+  const auto cookie = FindCookie(cookie_header, cookie_names_.session);
+  return cookie && auth_->Authenticate(*cookie).has_value();
+}
+
 HttpResponse App::ErrorPage(int status, const std::string& cookie_header) {
   HttpRequest request;
   request.method = "GET";

@@ -24,6 +24,9 @@ class App {
   static Result<std::unique_ptr<App>> Create(ServerDeps deps, ServerOptions options);
 
   HttpResponse Handle(const HttpRequest& request);
+  // Whether the request's cookies hold the session of a signed-in user (the HTTP layer asks
+  // before it reads a file upload, which only signed-in users may send in full).
+  bool HasSignedInUser(const std::string& cookie_header);
   // A page for an error the HTTP layer found before routing (413 body too large, 400
   // malformed request, 404/405 unknown method), in the language of the cookie.
   HttpResponse ErrorPage(int status, const std::string& cookie_header);

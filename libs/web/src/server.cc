@@ -185,8 +185,13 @@ Result<int> Server::Bind() {
                           const httplib::ContentReader& reader) {
     std::string body;
     std::string content_type;
-    const std::size_t max = req.is_multipart_form_data() ? impl->options.max_upload_bytes
-                                                         : impl->options.max_body_bytes;
+    // A file upload may be as large as max_upload_bytes only from a signed-in user (every
+    // upload route needs one); from anyone else the form limit holds, so what strangers can
+    // make the server hold in memory stays small.
+    const bool upload = req.is_multipart_form_data() &&
+                        impl->app->HasSignedInUser(req.get_header_value("Cookie"));
+    const std::size_t max = upload ? impl->options.max_upload_bytes
+                                   : impl->options.max_body_bytes;
     if (!ReadBody(req, reader, max, body, content_type, res.status)) {
       return;  // the error handler writes the page
     }

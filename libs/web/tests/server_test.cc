@@ -99,17 +99,41 @@ TEST_F(ServerTest, UrlEncodedFormsLargerThan8KiBAreServed) {
   EXPECT_EQ(r->status, 403);  // reached the handler: no login-form CSRF token
 }
 
-// File uploads (multipart/form-data) have their own, larger limit.
+// File uploads (multipart/form-data) from a signed-in user have their own, larger limit.
 TEST_F(ServerTest, MultipartUploadsHaveTheirOwnLimit) {
   options_.max_upload_bytes = 128 * 1024;
   StartServer(4096);
+  AddUser("alva", Role::kAnalyst);
+  Browser browser(app_);  // the same store: its session is valid on the server too
+  ASSERT_EQ(browser.Login("alva", kPassword).status, 303);
   auto c = Client();
+  c.set_default_headers({{"Cookie", browser.cookie_header()}});
   httplib::MultipartFormDataItems under{{"file", std::string(64 * 1024, 'a'), "a.csv", "text/csv"}};
-  auto r = c.Post("/login", under);
+  auto r = c.Post("/rounds/1/ads", under);
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 403);  // reached the handler: no login-form CSRF token
+  EXPECT_EQ(r->status, 403);  // reached the handler: no CSRF token
   httplib::MultipartFormDataItems over{{"file", std::string(200 * 1024, 'a'), "a.csv", "text/csv"}};
-  r = c.Post("/login", over);
+  r = c.Post("/rounds/1/ads", over);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+}
+
+// Without a session, an upload is held to the form limit: strangers cannot make the server
+// read and keep max_upload_bytes per connection.
+TEST_F(ServerTest, MultipartUploadsWithoutASessionGetTheFormLimit) {
+  options_.max_upload_bytes = 128 * 1024;
+  StartServer(4096);
+  auto c = Client();
+  httplib::MultipartFormDataItems small{{"file", std::string(1024, 'a'), "a.csv", "text/csv"}};
+  auto r = c.Post("/rounds/1/ads", small);
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->status, 413);  // reached the router, which sends strangers to the login page
+  httplib::MultipartFormDataItems under{{"file", std::string(64 * 1024, 'a'), "a.csv", "text/csv"}};
+  r = c.Post("/rounds/1/ads", under);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  c.set_default_headers({{"Cookie", "synlig_session=not-a-session"}});
+  r = c.Post("/rounds/1/ads", under);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
 }
