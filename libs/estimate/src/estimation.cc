@@ -94,6 +94,16 @@ Interval LogNormalInterval(double n, double estimate, double se, double level) {
   return {n + f0 / c, n + f0 * c};
 }
 
+// Decimal points between digits as Swedish decimal commas ("1.004" -> "1,004").
+std::string SwedishDecimals(std::string text) {
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    const bool digits = text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' &&
+                        text[i + 1] <= '9';
+    if (text[i] == '.' && digits) text[i] = ',';
+  }
+  return text;
+}
+
 std::string Percent(double level) {
   const double pct = level * 100;
   return std::to_string(static_cast<int>(std::lround(pct)));
@@ -116,9 +126,11 @@ Result<MethodResult> SearchMethod(const CaptureTable& table, const EstimateReque
   if (profile) {
     r.interval = *profile;
     r.interval_kind = "profile likelihood, conditional on the selected model";
+    r.interval_kind_sv = "profillikelihood, givet den valda modellen";
   } else {
     r.interval = search->fit.log_normal;
     r.interval_kind = "log-normal, conditional on the selected model";
+    r.interval_kind_sv = "log-normalt, givet den valda modellen";
   }
   if (request.bootstrap > 0) {
     std::vector<LoglinearModel> models;
@@ -141,6 +153,9 @@ Result<MethodResult> SearchMethod(const CaptureTable& table, const EstimateReque
     r.interval_kind = "BCa bootstrap (" + std::to_string(request.bootstrap) +
                       " replicates), model re-selected among the " +
                       std::to_string(models.size()) + " best models";
+    r.interval_kind_sv = "BCa-bootstrap (" + std::to_string(request.bootstrap) +
+                         " replikat), modellen vald på nytt bland de " +
+                         std::to_string(models.size()) + " bästa modellerna";
     r.warnings.insert(r.warnings.end(), boot->warnings.begin(), boot->warnings.end());
   }
   return r;
@@ -225,6 +240,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       r.estimate = e->estimate;
       r.interval = e->log_normal;
       r.interval_kind = "Chao log-normal";
+      r.interval_kind_sv = "Chaos log-normala intervall";
       r.model = "Chapman";
       if (counts->both < 7) {
         r.warnings.push_back("the lists share fewer than 7 people: Chapman is biased and the "
@@ -244,9 +260,11 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       if (profile) {
         r.interval = *profile;
         r.interval_kind = "profile likelihood";
+        r.interval_kind_sv = "profillikelihood";
       } else {
         r.interval = fit->log_normal;
         r.interval_kind = "log-normal";
+        r.interval_kind_sv = "log-normalt";
       }
       r.warnings.push_back("independence assumes no list affects another's chance of "
                            "recording a person; usually too strong for these data");
@@ -275,6 +293,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       r.model = FormatModel(step->fit.model, table.list_names());
       r.interval = step->fit.log_normal;
       r.interval_kind = "log-normal, conditional on the selected model";
+      r.interval_kind_sv = "log-normalt, givet den valda modellen";
       r.warnings = step->fit.warnings;
       if (request.bootstrap > 0) {
         BootstrapOptions b;
@@ -287,6 +306,8 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
         r.interval = boot->bca;
         r.interval_kind = "BCa bootstrap (" + std::to_string(request.bootstrap) +
                           " replicates), model re-selected in every replicate";
+        r.interval_kind_sv = "BCa-bootstrap (" + std::to_string(request.bootstrap) +
+                             " replikat), modellen vald på nytt i varje replikat";
         r.warnings.insert(r.warnings.end(), boot->warnings.begin(), boot->warnings.end());
       } else {
         r.warnings.push_back("the interval ignores model-selection uncertainty; use "
@@ -313,6 +334,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       r.model = best->name + " (lowest AIC)";
       r.interval = LogNormalInterval(n, best->abundance, best->std_error, request.level);
       r.interval_kind = "Chao log-normal from the standard error";
+      r.interval_kind_sv = "Chaos log-normala intervall från medelfelet";
       r.closed_models = *std::move(rows);
       r.warnings.push_back("behavioural models Mb and Mbh are not fitted: lists are not ordered "
                            "occasions");
@@ -333,6 +355,8 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       r.interval = {post->q025, post->q975};
       r.interval_kind = "posterior interval, averaged over " + std::to_string(post->graphs) +
                         " decomposable graphs";
+      r.interval_kind_sv = "posteriort intervall, medelvärde över " +
+                           std::to_string(post->graphs) + " dekomponerbara grafer";
       char prob[32];
       std::snprintf(prob, sizeof prob, "%.3f", post->top_model_prob);
       r.model = post->top_model + " (most probable graph, " + prob + ")";
@@ -358,6 +382,10 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
                     "posterior interval, %d chains of %d draws, R-hat %.3f, ESS %.0f",
                     options.chains, options.samples, post->r_hat, post->ess);
       r.interval_kind = detail;
+      std::snprintf(detail, sizeof detail,
+                    "posteriort intervall, %d kedjor med %d dragningar, R-hat %.3f, ESS %.0f",
+                    options.chains, options.samples, post->r_hat, post->ess);
+      r.interval_kind_sv = SwedishDecimals(detail);
       r.model = "latent classes (Dirichlet process, K = " + std::to_string(options.classes) + ")";
       r.warnings = post->warnings;
       if (request.level != 0.95) r.warnings.push_back("lcmcr reports 95 % intervals only");
@@ -368,6 +396,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
   if (!result) return result;
   result->method = std::string(MethodName(request.method));
   result->interval_kind = level + " % " + result->interval_kind;
+  result->interval_kind_sv = level + " % " + result->interval_kind_sv;
   std::vector<std::string> diagnostics = DiagnoseTable(table);
   result->warnings.insert(result->warnings.begin(), diagnostics.begin(), diagnostics.end());
   return result;

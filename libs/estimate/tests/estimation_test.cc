@@ -1,6 +1,7 @@
 // The method dispatcher, table diagnostics, leave-one-list-out and the Swedish summary.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 
 #include "reference.h"
@@ -64,6 +65,36 @@ TEST(EstimationTest, LeaveOneListOutEstimatesKnownListSizes) {
   CaptureTable korea = testing::LoadDataset("korea_3lists");
   std::vector<LeaveOneOut> k3 = LeaveOneListOut(korea, Method::kStepwise);
   for (const LeaveOneOut& row : k3) EXPECT_GT(row.estimate, 0) << row.list;
+}
+
+// Every method says how its interval was made in English and in Swedish (for reports), with
+// the level first and Swedish decimal commas.
+TEST(EstimationTest, EveryMethodDescribesItsIntervalInBothLanguages) {
+  CaptureTable table = testing::LoadDataset("korea_3lists");
+  std::mt19937_64 rng(1);
+  const Comparison all = Compare(table, {}, rng);
+  std::string methods;
+  for (const MethodResult& r : all.results) methods += r.method + " ";
+  EXPECT_EQ(methods, "independence aic bic stepwise closedp dga lcmcr ");
+  std::vector<MethodResult> results = all.results;
+  auto boot = Estimate(table, {.method = Method::kStepwise, .bootstrap = 50}, rng);
+  ASSERT_TRUE(boot.has_value());
+  results.push_back(*boot);
+  auto aic_boot = Estimate(table, {.method = Method::kAic, .bootstrap = 50}, rng);
+  ASSERT_TRUE(aic_boot.has_value());
+  results.push_back(*aic_boot);
+  for (const MethodResult& r : results) {
+    EXPECT_EQ(r.interval_kind.rfind("95 % ", 0), 0u) << r.method << ": " << r.interval_kind;
+    EXPECT_EQ(r.interval_kind_sv.rfind("95 % ", 0), 0u) << r.method << ": " << r.interval_kind_sv;
+    EXPECT_GT(r.interval_kind_sv.size(), 8u) << r.method;
+    EXPECT_NE(r.interval_kind_sv, r.interval_kind) << r.method;
+    for (std::size_t i = 1; i + 1 < r.interval_kind_sv.size(); ++i) {
+      const std::string& t = r.interval_kind_sv;
+      EXPECT_FALSE(t[i] == '.' && std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
+                   std::isdigit(static_cast<unsigned char>(t[i + 1])))
+          << r.method << ": " << t;
+    }
+  }
 }
 
 TEST(EstimationTest, SwedishSummaryStatesEstimateIntervalAndCaveats) {

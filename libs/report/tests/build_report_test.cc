@@ -249,7 +249,8 @@ TEST(BuildReport, EstimateIsRoundedAndObservedCountProtected) {
   e.result.method = "stepwise";
   e.result.estimate = 412.6;
   e.result.interval = {301.2, 640.9};
-  e.result.interval_kind = "profile likelihood";
+  e.result.interval_kind = "95 % profile likelihood";
+  e.result.interval_kind_sv = "95 % profillikelihood";
   e.result.model = "SO:PO";
   e.summary_sv = "Uppskattningsvis 413 personer.";
   e.lists = {"Socialtjänst", "Polis", "Hälso- och sjukvård"};
@@ -270,6 +271,11 @@ TEST(BuildReport, EstimateIsRoundedAndObservedCountProtected) {
             std::string::npos);
   EXPECT_NE(AllText(SectionOf(*r, "estimate"), Language::kEn).find("An estimated 413"),
             std::string::npos);
+  // How the interval was made, in each language.
+  EXPECT_EQ(t->note.sv,
+            "Skattningen är avrundad till hela personer. Intervall: 95 % profillikelihood.");
+  EXPECT_EQ(t->note.en,
+            "The estimate is rounded to whole persons. Interval: 95 % profile likelihood.");
 }
 
 TEST(BuildReport, CrimeTableHasRatesAndSuppressesSmallCountsWithTheirRates) {

@@ -193,9 +193,7 @@ Result<std::vector<BuiltTable>> EstimateTables(RoundContext& ctx) {
   add("method", {"Metod", "Method"}, TextCell(MethodLabel(e.result.method)));
   add("model", {"Modell", "Model"}, TextCell({e.result.model, e.result.model}));
   t.table.note = {
-      "Skattningen är avrundad till hela personer. Intervallets beräkning (på "
-      "engelska): " +
-          e.result.interval_kind + ".",
+      "Skattningen är avrundad till hela personer. Intervall: " + e.result.interval_kind_sv + ".",
       "The estimate is rounded to whole persons. Interval: " + e.result.interval_kind + "."};
   t.compare_col = 0;
   out.push_back(std::move(t));

@@ -38,7 +38,8 @@ struct MethodResult {
   std::string method;
   double estimate = 0;
   Interval interval;
-  std::string interval_kind;  // how the interval was made, in English
+  std::string interval_kind;     // how the interval was made, in English
+  std::string interval_kind_sv;  // the same in Swedish, for reports
   std::string model;          // selected terms, "LA:NG + GO:GP"; "independence"; closedp name
   std::optional<Interval> conditional_interval;  // model-conditional, when a bootstrap was run
   std::vector<ClosedModel> closed_models;        // closedp only
