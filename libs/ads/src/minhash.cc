@@ -65,23 +65,43 @@ std::size_t Needed(std::size_t na, std::size_t nb, double threshold) {
   return static_cast<std::size_t>(std::max(0.0, std::ceil(bound)));
 }
 
-double JaccardAtLeast(const std::uint32_t* a, std::size_t na, const std::uint32_t* b,
-                      std::size_t nb, double threshold) {
-  const std::size_t needed = Needed(na, nb, threshold);
-  if (std::min(na, nb) < needed) return -1;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  std::size_t common = 0;
+namespace {
+
+constexpr std::size_t kBelow = SIZE_MAX;
+
+// The common elements of two sorted sets, merging on from a[i] and b[j] with `common` found
+// before them; with kEarlyStop, kBelow once the elements left cannot reach `needed` (worth
+// its test per step over long runs, not over the few elements after the AVX2 blocks).
+template <bool kEarlyStop>
+std::size_t CommonFrom(const std::uint32_t* a, std::size_t na, const std::uint32_t* b,
+                       std::size_t nb, std::size_t i, std::size_t j, std::size_t common,
+                       std::size_t needed) {
   while (i < na && j < nb) {
     const std::uint32_t x = a[i];
     const std::uint32_t y = b[j];
     common += x == y;
     i += x <= y;
     j += y <= x;
-    if (common + std::min(na - i, nb - j) < needed) return -1;
+    if constexpr (kEarlyStop) {
+      if (common + std::min(na - i, nb - j) < needed) return kBelow;
+    }
   }
-  if (common < needed) return -1;
+  return common;
+}
+
+// The Jaccard similarity from the common elements, -1 when they are too few.
+double FromCommon(std::size_t common, std::size_t na, std::size_t nb, std::size_t needed) {
+  if (common == kBelow || common < needed) return -1;
   return static_cast<double>(common) / static_cast<double>(na + nb - common);
+}
+
+}  // namespace
+
+double JaccardAtLeast(const std::uint32_t* a, std::size_t na, const std::uint32_t* b,
+                      std::size_t nb, double threshold) {
+  const std::size_t needed = Needed(na, nb, threshold);
+  if (std::min(na, nb) < needed) return -1;
+  return FromCommon(CommonFrom<true>(a, na, b, nb, 0, 0, 0, needed), na, nb, needed);
 }
 
 #if defined(__x86_64__) && defined(__ELF__)
@@ -91,7 +111,6 @@ namespace {
 // compared with all eight rotations of the block of b, then the block with the smaller last
 // element moves on (both when equal). Gives up (returns kBelow) once the elements left cannot
 // reach `needed`.
-constexpr std::size_t kBelow = SIZE_MAX;
 __attribute__((target("avx2"))) std::size_t CommonAvx2(const std::uint32_t* a, std::size_t na,
                                                         const std::uint32_t* b, std::size_t nb,
                                                         std::size_t needed) {
@@ -117,14 +136,7 @@ __attribute__((target("avx2"))) std::size_t CommonAvx2(const std::uint32_t* a, s
       if (common + std::min(na - i, nb - j) < needed) return kBelow;
     }
   }
-  while (i < na && j < nb) {
-    const std::uint32_t x = a[i];
-    const std::uint32_t y = b[j];
-    common += x == y;
-    i += x <= y;
-    j += y <= x;
-  }
-  return common;
+  return CommonFrom<false>(a, na, b, nb, i, j, common, needed);
 }
 
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
@@ -138,9 +150,7 @@ double JaccardFast(const std::uint32_t* a, std::size_t na, const std::uint32_t* 
   if (kHasAvx2) {
     const std::size_t needed = Needed(na, nb, threshold);
     if (std::min(na, nb) < needed) return -1;
-    const std::size_t common = CommonAvx2(a, na, b, nb, needed);
-    if (common == kBelow || common < needed) return -1;
-    return static_cast<double>(common) / static_cast<double>(na + nb - common);
+    return FromCommon(CommonAvx2(a, na, b, nb, needed), na, nb, needed);
   }
 #endif
   return JaccardAtLeast(a, na, b, nb, threshold);
