@@ -41,7 +41,7 @@ struct Stamp {
 };
 std::string Since(const Stamp& s) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%6.2f s wall %6.2f s CPU",
+  std::snprintf(buf, sizeof buf, "%7.3f s wall %7.3f s CPU",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - s.wall).count(),
                 Stamp::CpuSeconds() - s.cpu);
   return buf;

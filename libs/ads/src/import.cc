@@ -18,7 +18,11 @@
 namespace synlig::ads {
 namespace {
 
+// Batches are at most this big, and smaller for a small input whose size is known (see
+// AdImporter::ExpectBytes): about eight per worker, so that no worker is left with a long
+// last batch while the others wait, but not below kMinBatchBytes.
 constexpr std::size_t kBatchBytes = 2 << 20;
+constexpr std::size_t kMinBatchBytes = 64 << 10;
 
 struct Batch {
   std::size_t index = 0;
@@ -122,6 +126,8 @@ struct AdImporter::Impl {
   std::size_t submitted = 0;
   std::size_t joined = 0;
   std::size_t max_in_flight = 4;
+  std::size_t threads = 1;
+  std::size_t batch_bytes = kBatchBytes;
   std::vector<std::string> spare;  // emptied batch buffers, reused for their memory
 
   // Caller side.
@@ -219,6 +225,7 @@ Result<AdImporter> AdImporter::Create(const Lexicon& lexicon, const SecretKey& k
     if (!extractor) return Unexpected(extractor.error());
     impl->extractors.push_back(std::move(*extractor));
   }
+  impl->threads = static_cast<std::size_t>(threads);
   impl->max_in_flight = static_cast<std::size_t>(threads) * 2;
   for (int t = 0; t < threads; ++t) {
     impl->workers.emplace_back([p = impl.get(), t] { p->Work(static_cast<std::size_t>(t)); });
@@ -269,10 +276,25 @@ void AdImporter::Feed(std::string_view chunk) {
       }
       return;
     }
-    if (m.pending.size() < kBatchBytes) return;
+    if (m.pending.size() < m.batch_bytes) return;
+    // Whole lines [0, end) go out in batches of about batch_bytes (a line longer than that is
+    // a batch of its own), so that a big chunk, or a whole upload fed at once, is shared
+    // among the workers instead of going to one of them.
+    const std::size_t end = cut + 1;
+    std::size_t start = 0;
+    while (end - start > m.batch_bytes) {
+      std::size_t at = m.pending.rfind('\n', start + m.batch_bytes - 1);
+      if (at == std::string::npos || at < start) at = m.pending.find('\n', start + m.batch_bytes);
+      if (at + 1 == end) break;
+      std::string batch = m.SpareBuffer();
+      batch.assign(m.pending, start, at + 1 - start);
+      m.Submit(std::move(batch));
+      start = at + 1;
+    }
     std::string rest = m.SpareBuffer();
-    rest.append(m.pending, cut + 1);
-    m.pending.resize(cut + 1);
+    rest.assign(m.pending, end);
+    m.pending.resize(end);
+    m.pending.erase(0, start);
     m.Submit(std::move(m.pending));
     m.pending = std::move(rest);
     // rest holds no newline; check it against the line limit.
@@ -302,6 +324,16 @@ ImportResult AdImporter::Finish() {
 
 std::size_t AdImporter::bytes_fed() const { return impl_->bytes; }
 
-void AdImporter::ExpectBytes(std::uint64_t total) { impl_->joiner.ExpectBytes(total); }
+std::size_t AdImporter::batches() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->submitted;
+}
+
+void AdImporter::ExpectBytes(std::uint64_t total) {
+  impl_->joiner.ExpectBytes(total);
+  const std::uint64_t share = total / (impl_->threads * 8);
+  impl_->batch_bytes = static_cast<std::size_t>(
+      std::clamp<std::uint64_t>(share, kMinBatchBytes, kBatchBytes));
+}
 
 }  // namespace synlig::ads

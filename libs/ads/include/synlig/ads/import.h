@@ -35,12 +35,16 @@ class AdImporter {
   // Chunks may split lines anywhere. Blocks while the workers are more than a few batches
   // behind, so memory stays bounded.
   void Feed(std::string_view chunk);
-  // Optional: the input's total size in bytes, when known (a file's size). The joined corpus is
-  // then reserved once, for as many ads as the first batches suggest, instead of growing.
+  // Optional, before the first Feed: the input's total size in bytes, when known (a file's
+  // size). The joined corpus is then reserved once, for as many ads as the first batches
+  // suggest, instead of growing; and a small input is cut into smaller batches, so that every
+  // worker has a share of it.
   void ExpectBytes(std::uint64_t total);
   // Precondition: called once, after the last Feed.
   ImportResult Finish();
   std::size_t bytes_fed() const;
+  // Batches handed to the workers so far.
+  std::size_t batches() const;
 
  private:
   struct Impl;
