@@ -161,9 +161,12 @@ void Extractor::Impl::Setup() {
 std::uint32_t Extractor::Impl::Intern(std::unordered_map<std::string, std::uint32_t>& index,
                                       std::vector<std::string>& names,
                                       const std::string& name) {
-  auto [it, inserted] = index.emplace(name, static_cast<std::uint32_t>(names.size()));
-  if (inserted) names.push_back(name);
-  return it->second;
+  // Looked up before inserting: emplace would build (allocate) a node for every ad.
+  if (auto it = index.find(name); it != index.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(names.size());
+  index.emplace(name, id);
+  names.push_back(name);
+  return id;
 }
 
 const std::string* Extractor::Impl::HashedPhone(std::string& digits) {

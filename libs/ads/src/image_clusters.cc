@@ -1,9 +1,13 @@
-// Multi-index near-duplicate search over distinct image hashes (radix sorts throughout).
+// Multi-index near-duplicate search over distinct image hashes (radix sorts throughout): the
+// 64 bits cut into m blocks, every hash sorted under every choice of m - d blocks as a key,
+// and the hashes within a bucket of equal keys compared.
 #include "image_clusters.h"
 
 #include <algorithm>
 #include <atomic>
-#include <numeric>
+#include <bit>
+#include <cmath>
+#include <limits>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -71,97 +75,151 @@ __attribute__((target("avx2"))) void PairsWithinAvx2(
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 #endif
 
+// Appends the pairs of one bucket within max_distance, with AVX2 where the CPU has it.
+void BucketPairs(const std::uint64_t* bucket_hashes, const std::uint32_t* ids, std::size_t size,
+                 int max_distance, std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+#if defined(__x86_64__) && defined(__ELF__)
+  if (kHasAvx2) {
+    PairsWithinAvx2(bucket_hashes, ids, size, max_distance, out);
+    return;
+  }
+#endif
+  PairsWithin(bucket_hashes, ids, size, max_distance, out);
+}
+
 }  // namespace
 
-ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& input, int max_distance,
-                                 int threads) {
-  ImageClusters out;
-  // Distinct hashes in ascending order, and which of them each input hash is: sort the input
-  // positions by hash (a stable sort of the positions, by the hash bits, 16 at a time).
-  const std::size_t m = input.size();
-  std::vector<std::uint32_t> order(m);
-  std::iota(order.begin(), order.end(), 0u);
-  {
-    std::vector<std::uint32_t> next(m);
-    std::vector<std::size_t> count(std::size_t{1} << 16);
-    for (int shift = 0; shift < 64; shift += 16) {
-      std::fill(count.begin(), count.end(), 0);
-      for (std::uint32_t i : order) ++count[(input[i] >> shift) & 0xFFFFu];
-      std::size_t sum = 0;
-      for (std::size_t& c : count) sum += std::exchange(c, sum);
-      for (std::uint32_t i : order) next[count[(input[i] >> shift) & 0xFFFFu]++] = i;
-      order.swap(next);
+int ChooseBlocks(std::size_t n, int max_distance) {
+  // Relative costs, measured on this code: a hash sorted and scanned under one key, against
+  // one pair compared in a bucket.
+  constexpr double kSortCost = 50;
+  constexpr double kPairCost = 1;
+  constexpr double kMaxKeys = 256;
+  const double items = static_cast<double>(n);
+  int best = max_distance + 1;
+  double best_cost = std::numeric_limits<double>::infinity();
+  for (int m = max_distance + 1; m <= 2 * max_distance && m <= kMaxBlocks; ++m) {
+    double keys = 1;  // m choose max_distance
+    for (int i = 1; i <= max_distance; ++i) keys = keys * (m - max_distance + i) / i;
+    if (keys > kMaxKeys) break;
+    const double bits = 64.0 * (m - max_distance) / m;
+    const double pairs = items * items / std::exp2(bits + 1);  // for hashes spread at random
+    const double cost = keys * (kSortCost * items + kPairCost * pairs);
+    if (cost < best_cost) {
+      best = m;
+      best_cost = cost;
     }
   }
+  return best;
+}
+
+ImageClusters ClusterImageHashes(const std::vector<std::uint64_t>& input, int max_distance,
+                                 int threads, int blocks) {
+  ImageClusters out;
+  // Every step below reads hashes in the order it sorted them, never by index: with a million
+  // hashes a read in random order misses the cache, and costs more than the sorting does.
+  struct Entry {
+    std::uint64_t hash;
+    std::uint32_t index;  // in the input, then among the distinct hashes
+    std::uint32_t key;
+  };
+  // Distinct hashes in ascending order, and which of them each input hash is.
+  const std::size_t m = input.size();
+  std::vector<Entry> entries(m);
+  std::vector<Entry> scratch;
+  for (std::size_t i = 0; i < m; ++i) entries[i] = {input[i], static_cast<std::uint32_t>(i), 0};
+  RadixSortBy<16>(entries, 64, [](const Entry& e) { return e.hash; }, scratch);
   std::vector<std::uint64_t> hashes;
   std::vector<std::uint32_t> distinct_of(m);
-  for (std::uint32_t i : order) {
-    if (hashes.empty() || hashes.back() != input[i]) hashes.push_back(input[i]);
-    distinct_of[i] = static_cast<std::uint32_t>(hashes.size() - 1);
+  for (const Entry& e : entries) {
+    if (hashes.empty() || hashes.back() != e.hash) hashes.push_back(e.hash);
+    distinct_of[e.index] = static_cast<std::uint32_t>(hashes.size() - 1);
   }
-  std::vector<std::uint32_t>().swap(order);
+  std::vector<Entry>().swap(entries);
+  std::vector<Entry>().swap(scratch);
 
   const std::size_t n = hashes.size();
   UnionFind sets(n);
   if (max_distance > 0 && n > 1) {
-    // Per block (on as many threads as asked), the pairs within the distance among the hashes
-    // that agree on the block; joined afterwards.
-    const int blocks = max_distance + 1;
-    // Each block's entries sorted (blocks handed out in turn), then its buckets searched in
-    // kSlices slices of about equal work.
-    constexpr int kSlices = 4;
-    std::vector<std::vector<std::uint64_t>> sorted(static_cast<std::size_t>(blocks));
-    std::atomic<int> next{0};
-    ForThreads(std::min(threads, blocks), [&](int) {
-      std::vector<std::uint64_t> scratch;
-      for (int b; (b = next.fetch_add(1)) < blocks;) {
-        const int lo = 64 * b / blocks;
-        const int hi = 64 * (b + 1) / blocks;
-        const std::uint64_t mask = hi - lo == 64 ? ~0ull : ((1ull << (hi - lo)) - 1);
-        std::vector<std::uint64_t>& entries = sorted[static_cast<std::size_t>(b)];
-        entries.resize(n);
-        for (std::size_t i = 0; i < n; ++i) {
-          entries[i] = (((hashes[i] >> lo) & mask) << 32) | i;  // block <= 32 bits
-        }
-        RadixSort(entries, 32, 32 + (hi - lo), scratch);
-      }
-    });
+    const int block_count = blocks > 0 ? blocks : ChooseBlocks(n, max_distance);
+    // The keys: every choice of block_count - max_distance of the blocks, as bit masks of blocks.
+    std::vector<std::uint32_t> keys;
+    for (std::uint32_t mask = 0; mask < (1u << block_count); ++mask) {
+      if (std::popcount(mask) == block_count - max_distance) keys.push_back(mask);
+    }
+    // Per key (handed out in turn to the threads): the hashes sorted by the key, and the pairs
+    // within the distance in each bucket of equal keys; joined afterwards.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> close(
-        static_cast<std::size_t>(blocks * kSlices));
-    next = 0;
-    ForThreads(threads, [&](int) {
+        static_cast<std::size_t>(std::max(threads, 1)));
+    std::atomic<std::size_t> next{0};
+    ForThreads(std::max(threads, 1), [&](int t) {
+      std::vector<Entry> sorted;
+      std::vector<Entry> spare;
       std::vector<std::uint64_t> bucket_hashes;
-      std::vector<std::uint32_t> ids;
-      for (int item; (item = next.fetch_add(1)) < blocks * kSlices;) {
-        const std::vector<std::uint64_t>& entries =
-            sorted[static_cast<std::size_t>(item / kSlices)];
-        // Buckets starting in this slice (by position; the work is spread evenly enough).
-        const std::size_t slice = static_cast<std::size_t>(item % kSlices);
-        std::size_t start = n * slice / kSlices;
-        const std::size_t stop = n * (slice + 1) / kSlices;
-        while (start > 0 && start < n && (entries[start] >> 32) == (entries[start - 1] >> 32)) {
-          ++start;
+      std::vector<std::uint32_t> positions;  // 0, 1, 2, ...: pairs found as positions in a bucket
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> near;
+      auto& found = close[static_cast<std::size_t>(t)];
+      struct Block {
+        int lo;
+        int width;
+        std::uint64_t mask;  // of the block's bits in place
+      };
+      std::vector<Block> all_blocks;
+      for (int b = 0; b < block_count; ++b) {
+        const int lo = 64 * b / block_count;
+        const int width = 64 * (b + 1) / block_count - lo;
+        all_blocks.push_back({lo, width, ((std::uint64_t{1} << width) - 1) << lo});
+      }
+      for (std::size_t k; (k = next.fetch_add(1)) < keys.size();) {
+        Block parts[kMaxBlocks];
+        int used = 0;
+        int bits = 0;
+        for (int b = 0; b < block_count; ++b) {
+          if (keys[k] >> b & 1) {
+            parts[used++] = all_blocks[static_cast<std::size_t>(b)];
+            bits += all_blocks[static_cast<std::size_t>(b)].width;
+          }
         }
-        while (start < stop) {
+        sorted.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+          std::uint64_t key = 0;
+          for (int j = 0; j < used; ++j) {
+            key = (key << parts[j].width) | ((hashes[i] & parts[j].mask) >> parts[j].lo);
+          }
+          // The key has at most 32 bits (block_count <= 2 * max_distance).
+          sorted[i] = {hashes[i], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(key)};
+        }
+        RadixSortBy(sorted, bits, [](const Entry& e) { return e.key; }, spare);
+        for (std::size_t start = 0; start < n;) {
           std::size_t end = start + 1;
-          while (end < n && (entries[end] >> 32) == (entries[start] >> 32)) ++end;
-          if (end - start > 1) {
+          while (end < n && sorted[end].key == sorted[start].key) ++end;
+          const std::size_t size = end - start;
+          if (size > 1) {
             bucket_hashes.clear();
-            ids.clear();
-            for (std::size_t e = start; e < end; ++e) {
-              ids.push_back(static_cast<std::uint32_t>(entries[e] & 0xFFFFFFFFu));
-              bucket_hashes.push_back(hashes[ids.back()]);
+            for (std::size_t e = start; e < end; ++e) bucket_hashes.push_back(sorted[e].hash);
+            while (positions.size() < size) {
+              positions.push_back(static_cast<std::uint32_t>(positions.size()));
             }
-            auto& found = close[static_cast<std::size_t>(item)];
-#if defined(__x86_64__) && defined(__ELF__)
-            if (kHasAvx2) {
-              PairsWithinAvx2(bucket_hashes.data(), ids.data(), ids.size(), max_distance, found);
-            } else {
-              PairsWithin(bucket_hashes.data(), ids.data(), ids.size(), max_distance, found);
+            near.clear();
+            BucketPairs(bucket_hashes.data(), positions.data(), size, max_distance, near);
+            // A pair that agrees on more blocks than a key needs is in the buckets of several
+            // keys: kept only under the first of them (the lowest blocks it agrees on), so
+            // that every pair is joined once.
+            for (const auto& [p, q] : near) {
+              const std::uint64_t differ = bucket_hashes[p] ^ bucket_hashes[q];
+              std::uint32_t agree = 0;
+              for (int b = 0; b < block_count; ++b) {
+                if ((differ & all_blocks[static_cast<std::size_t>(b)].mask) == 0) agree |= 1u << b;
+              }
+              std::uint32_t first = 0;
+              for (int j = 0; j < block_count - max_distance; ++j) {
+                first |= agree & (0u - agree);  // lowest set bit
+                agree &= agree - 1;
+              }
+              if (first == keys[k]) {
+                found.emplace_back(sorted[start + p].index, sorted[start + q].index);
+              }
             }
-#else
-            PairsWithin(bucket_hashes.data(), ids.data(), ids.size(), max_distance, found);
-#endif
           }
           start = end;
         }

@@ -11,9 +11,8 @@ namespace synlig::ads::internal {
 
 // Sorts values by key_of(value), a 64-bit key below 2^bits, keeping the order of equal keys.
 // scratch is working space (resized). Precondition: 0 <= bits <= 64.
-template <typename T, typename KeyOf>
+template <int kBits = 11, typename T, typename KeyOf>
 void RadixSortBy(std::vector<T>& values, int bits, KeyOf&& key_of, std::vector<T>& scratch) {
-  constexpr int kBits = 11;
   constexpr std::size_t kRadix = std::size_t{1} << kBits;
   if (values.size() < 2) return;
   scratch.resize(values.size());

@@ -326,6 +326,68 @@ TEST(ImageClustersTest, JoinsHashesWithinDistanceAmongManySharingABlock) {
   }
 }
 
+// Every number of blocks the search may use, and the one it picks, finds the same clusters as
+// comparing every pair: hashes in groups around random bases (each a base with up to d + 2 of
+// its bits flipped anywhere), for distances 1 to 8.
+TEST(ImageClustersTest, EveryBlockCountAgreesWithComparingAllPairs) {
+  std::mt19937_64 rng(21);
+  for (int d : {1, 2, 3, 4, 5, 8}) {
+    std::vector<std::uint64_t> hashes;
+    for (int group = 0; group < 30; ++group) {
+      const std::uint64_t base = rng();
+      for (int i = 0; i < 10; ++i) {
+        std::uint64_t h = base;
+        const int flips = static_cast<int>(rng() % static_cast<std::uint64_t>(d + 3));
+        for (int f = 0; f < flips; ++f) h ^= std::uint64_t{1} << (rng() % 64);
+        hashes.push_back(h);
+      }
+    }
+    // Reference: components of "within d bits", every pair compared.
+    std::vector<std::size_t> root(hashes.size());
+    std::iota(root.begin(), root.end(), std::size_t{0});
+    auto find = [&](std::size_t x) {
+      while (root[x] != x) x = root[x] = root[root[x]];
+      return x;
+    };
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+      for (std::size_t j = i + 1; j < hashes.size(); ++j) {
+        if (__builtin_popcountll(hashes[i] ^ hashes[j]) <= d) root[find(i)] = find(j);
+      }
+    }
+    std::vector<int> block_counts = {0};
+    for (int m = d + 1; m <= std::min(2 * d, internal::kMaxBlocks); ++m) block_counts.push_back(m);
+    for (int blocks : block_counts) {
+      for (int threads : {1, 3}) {
+        internal::ImageClusters got = internal::ClusterImageHashes(hashes, d, threads, blocks);
+        ASSERT_EQ(got.cluster.size(), hashes.size());
+        for (std::size_t i = 0; i < hashes.size(); ++i) {
+          for (std::size_t j = i + 1; j < hashes.size(); ++j) {
+            ASSERT_EQ(got.cluster[i] == got.cluster[j], find(i) == find(j))
+                << "d " << d << " blocks " << blocks << " threads " << threads << ": " << i
+                << " " << j;
+          }
+        }
+      }
+    }
+  }
+}
+
+// Few hashes keep one block per key; many take keys of several blocks, whose buckets stay
+// small.
+TEST(ImageClustersTest, ChoosesMoreBlocksForManyHashes) {
+  EXPECT_EQ(internal::ChooseBlocks(1000, 4), 5);
+  EXPECT_EQ(internal::ChooseBlocks(100000, 4), 5);
+  EXPECT_EQ(internal::ChooseBlocks(1000000, 4), 5);
+  EXPECT_EQ(internal::ChooseBlocks(3000000, 4), 6);
+  for (int d = 1; d <= 8; ++d) {
+    for (std::size_t n : {std::size_t{2}, std::size_t{1} << 20, std::size_t{1} << 30}) {
+      const int m = internal::ChooseBlocks(n, d);
+      EXPECT_GT(m, d);
+      EXPECT_LE(m, std::max(d + 1, 2 * d));
+    }
+  }
+}
+
 TEST(MinHashTest, JaccardAtLeastAgreesWithExactJaccardAboveThresholdAndRejectsBelow) {
   std::mt19937_64 rng(7);
   for (int round = 0; round < 2000; ++round) {
