@@ -18,10 +18,11 @@
 namespace synlig::ads {
 namespace {
 
-// Batches are at most this big, and smaller for a small input whose size is known (see
-// AdImporter::ExpectBytes): about eight per worker, so that no worker is left with a long
-// last batch while the others wait, but not below kMinBatchBytes.
-constexpr std::size_t kBatchBytes = 2 << 20;
+// Batches hold from batch_bytes to twice that: kBatchBytes, or less for a small input whose
+// size is known (see AdImporter::ExpectBytes), about eight batches per worker, so that no
+// worker is left with a long last batch while the others wait; but not below kMinBatchBytes.
+// A chunk of up to twice batch_bytes goes to a worker whole, without a copy.
+constexpr std::size_t kBatchBytes = 4 << 20;
 constexpr std::size_t kMinBatchBytes = 64 << 10;
 
 struct Batch {
@@ -277,12 +278,12 @@ void AdImporter::Feed(std::string_view chunk) {
       return;
     }
     if (m.pending.size() < m.batch_bytes) return;
-    // Whole lines [0, end) go out in batches of about batch_bytes (a line longer than that is
-    // a batch of its own), so that a big chunk, or a whole upload fed at once, is shared
-    // among the workers instead of going to one of them.
+    // Whole lines [0, end) go out in batches of batch_bytes up to twice that (a line longer
+    // than batch_bytes ends a batch of its own), so that a big chunk, or a whole upload fed at
+    // once, is shared among the workers instead of going to one of them.
     const std::size_t end = cut + 1;
     std::size_t start = 0;
-    while (end - start > m.batch_bytes) {
+    while (end - start >= 2 * m.batch_bytes) {
       std::size_t at = m.pending.rfind('\n', start + m.batch_bytes - 1);
       if (at == std::string::npos || at < start) at = m.pending.find('\n', start + m.batch_bytes);
       if (at + 1 == end) break;

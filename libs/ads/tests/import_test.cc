@@ -86,7 +86,7 @@ TEST(AdImporterTest, SameResultWhateverTheThreadsAndChunks) {
   }
 }
 
-// A whole upload fed at once is cut into many batches (about eight per worker with the size
+// A whole upload fed at once is cut into many batches (eight a worker or a few less, with the size
 // hint), the bad lines keep their numbers, and a line longer than a batch (but within the line
 // limit) is one batch of its own.
 TEST(AdImporterTest, InputFedAtOnceIsSharedOut) {
@@ -101,7 +101,7 @@ TEST(AdImporterTest, InputFedAtOnceIsSharedOut) {
   ASSERT_TRUE(importer);
   importer->ExpectBytes(text.size());
   importer->Feed(text);
-  EXPECT_GE(importer->batches(), 16u);
+  EXPECT_GE(importer->batches(), 12u);
   ImportResult at_once = importer->Finish();
   ASSERT_EQ(at_once.corpus.ads.size(), 3001u);
   ExpectSameCorpus(chunked, at_once);
