@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "synlig/estimate/stepwise.h"
+#include "synlig/estimate/warnings.h"
 
 namespace synlig::estimate {
 namespace {
@@ -91,7 +92,8 @@ Result<BootstrapResult> BcaBootstrap(const CaptureTable& table, const CountEstim
   double weight = 0, jack_mean = 0;
   for (std::size_t c = 0; c < cells.size(); ++c) {
     if (!std::isfinite(jack[c])) {
-      result.warnings.push_back("a jackknife estimate failed: acceleration set to 0");
+      Warn(result, "a jackknife estimate failed: acceleration set to 0",
+           "en jackknife-skattning misslyckades: accelerationen sattes till 0");
       jack_mean = std::numeric_limits<double>::quiet_NaN();
       break;
     }
@@ -114,8 +116,10 @@ Result<BootstrapResult> BcaBootstrap(const CaptureTable& table, const CountEstim
   }
   if (finite.empty()) return FailedPrecondition("no bootstrap replicate gave an estimate");
   if (result.nonfinite > 0) {
-    result.warnings.push_back(std::to_string(result.nonfinite) +
-                              " bootstrap replicates gave no estimate and were left out");
+    Warn(result,
+         std::to_string(result.nonfinite) +
+             " bootstrap replicates gave no estimate and were left out",
+         std::to_string(result.nonfinite) + " bootstrapreplikat gav ingen skattning och uteslöts");
   }
   std::sort(finite.begin(), finite.end());
   const double alpha = (1 - options.level) / 2;
@@ -124,8 +128,11 @@ Result<BootstrapResult> BcaBootstrap(const CaptureTable& table, const CountEstim
       finite.begin(), finite.end(), [&](double v) { return v < result.estimate; }));
   result.bias = NormalQuantile(below / static_cast<double>(finite.size()));
   if (!std::isfinite(result.bias)) {
-    result.warnings.push_back("all replicates fall on one side of the estimate: BCa undefined, "
-                              "the percentile interval is given instead");
+    Warn(result,
+         "all replicates fall on one side of the estimate: BCa undefined, the percentile "
+         "interval is given instead",
+         "alla replikat hamnar på samma sida om skattningen: BCa-intervallet är odefinierat, "
+         "percentilintervallet anges i stället");
     result.bca = result.percentile;
     return result;
   }

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "synlig/estimate/poisson_glm.h"
+#include "synlig/estimate/warnings.h"
 
 namespace synlig::estimate {
 namespace {
@@ -51,7 +52,7 @@ ClosedModel Fit(const std::string& name, const Eigen::MatrixXd& base,
       const double nan = std::numeric_limits<double>::quiet_NaN();
       out.abundance = out.std_error = out.deviance = out.aic = out.bic = nan;
       out.converged = false;
-      out.warnings.push_back(name + ": " + glm.error().message());
+      Warn(out, name + ": " + glm.error().message(), name + ": modellen kunde inte anpassas");
       return out;
     }
     if (chao) {
@@ -74,7 +75,9 @@ ClosedModel Fit(const std::string& name, const Eigen::MatrixXd& base,
     out.aic = -2 * glm->log_likelihood + 2 * p;
     out.bic = -2 * glm->log_likelihood + std::log(n) * p;
     out.converged = glm->converged;
-    if (!glm->converged) out.warnings.push_back(name + ": the fit did not converge");
+    if (!glm->converged) {
+      Warn(out, name + ": the fit did not converge", name + ": anpassningen konvergerade inte");
+    }
     return out;
   }
 }

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "synlig/estimate/loglinear.h"
+#include "synlig/estimate/warnings.h"
 
 namespace synlig::estimate {
 namespace {
@@ -343,7 +344,8 @@ Result<DgaPosterior> DecomposableBma(const CaptureTable& table, const DgaOptions
   }
   out.top_model = FormatModel(top_model, table.list_names());
   if (tail > 1e-3) {
-    out.warnings.push_back("the posterior reaches the end of the grid of N: widen max_missing");
+    Warn(out, "the posterior reaches the end of the grid of N: widen max_missing",
+         "aposteriorifördelningen når slutet av rutnätet för N: öka max_missing");
   }
   return out;
 }

@@ -13,6 +13,7 @@
 #include "synlig/estimate/mle_check.h"
 #include "synlig/estimate/model_search.h"
 #include "synlig/estimate/stepwise.h"
+#include "synlig/estimate/warnings.h"
 
 namespace synlig::estimate {
 namespace {
@@ -121,7 +122,7 @@ Result<MethodResult> SearchMethod(const CaptureTable& table, const EstimateReque
   MethodResult r;
   r.estimate = search->fit.estimate;
   r.model = FormatModel(search->fit.model, table.list_names());
-  r.warnings = search->fit.warnings;
+  AppendWarnings(r, search->fit);
   auto profile = ProfileInterval(table, search->fit.model, request.level);
   if (profile) {
     r.interval = *profile;
@@ -156,7 +157,7 @@ Result<MethodResult> SearchMethod(const CaptureTable& table, const EstimateReque
     r.interval_kind_sv = "BCa-bootstrap (" + std::to_string(request.bootstrap) +
                          " replikat), modellen vald på nytt bland de " +
                          std::to_string(models.size()) + " bästa modellerna";
-    r.warnings.insert(r.warnings.end(), boot->warnings.begin(), boot->warnings.end());
+    AppendWarnings(r, *boot);
   }
   return r;
 }
@@ -187,8 +188,16 @@ Result<Method> ParseMethod(std::string_view name) {
                          "method");
 }
 
-std::vector<std::string> DiagnoseTable(const CaptureTable& table) {
-  std::vector<std::string> out;
+namespace {
+
+// The warnings of DiagnoseTable, in English and Swedish.
+struct TableWarnings {
+  std::vector<std::string> warnings;
+  std::vector<std::string> warnings_sv;
+};
+
+TableWarnings Diagnose(const CaptureTable& table) {
+  TableWarnings out;
   const int k = table.num_lists();
   const auto& names = table.list_names();
   std::vector<int> partners(static_cast<std::size_t>(k), 0);
@@ -201,20 +210,32 @@ std::vector<std::string> DiagnoseTable(const CaptureTable& table) {
     empty_pairs += (empty_pairs.empty() ? "" : ", ") + FormatModel({{pair}}, names);
   }
   if (!empty_pairs.empty()) {
-    out.push_back("lists that share nobody (their interaction cannot be estimated): " +
-                  empty_pairs);
+    Warn(out, "lists that share nobody (their interaction cannot be estimated): " + empty_pairs,
+         "listor utan gemensamma personer (deras samspel kan inte skattas): " + empty_pairs);
   }
   for (int j = 0; j < k; ++j) {
     if (partners[static_cast<std::size_t>(j)] == 0) {
-      out.push_back("list " + names[static_cast<std::size_t>(j)] +
-                    " shares nobody with any other list: it tells nothing about who is missed");
+      const std::string& name = names[static_cast<std::size_t>(j)];
+      Warn(out,
+           "list " + name +
+               " shares nobody with any other list: it tells nothing about who is missed",
+           "listan " + name +
+               " har inga personer gemensamma med någon annan lista: den säger inget om vilka "
+               "som missas");
     }
   }
   if (table.n_observed() < 50) {
-    out.push_back("only " + std::to_string(table.n_observed()) +
-                  " people observed: every estimate is very uncertain");
+    const std::string n = std::to_string(table.n_observed());
+    Warn(out, "only " + n + " people observed: every estimate is very uncertain",
+         "bara " + n + " personer observerade: varje skattning är mycket osäker");
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> DiagnoseTable(const CaptureTable& table) {
+  return Diagnose(table).warnings;
 }
 
 Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& request,
@@ -243,8 +264,10 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       r.interval_kind_sv = "Chaos log-normala intervall";
       r.model = "Chapman";
       if (counts->both < 7) {
-        r.warnings.push_back("the lists share fewer than 7 people: Chapman is biased and the "
-                             "interval unreliable");
+        Warn(r, "the lists share fewer than 7 people: Chapman is biased and the interval "
+                "unreliable",
+             "listorna har färre än 7 personer gemensamt: Chapmans skattning är snedvriden och "
+             "intervallet otillförlitligt");
       }
       result = r;
       break;
@@ -255,7 +278,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       MethodResult r;
       r.estimate = fit->estimate;
       r.model = "independence";
-      r.warnings = fit->warnings;
+      AppendWarnings(r, *fit);
       auto profile = ProfileInterval(table, {}, request.level);
       if (profile) {
         r.interval = *profile;
@@ -266,8 +289,11 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
         r.interval_kind = "log-normal";
         r.interval_kind_sv = "log-normalt";
       }
-      r.warnings.push_back("independence assumes no list affects another's chance of "
-                           "recording a person; usually too strong for these data");
+      Warn(r,
+           "independence assumes no list affects another's chance of recording a person; "
+           "usually too strong for these data",
+           "oberoendemodellen förutsätter att ingen lista påverkar en annan listas chans att "
+           "registrera en person; oftast ett för starkt antagande för sådana data");
       result = r;
       break;
     }
@@ -294,7 +320,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       r.interval = step->fit.log_normal;
       r.interval_kind = "log-normal, conditional on the selected model";
       r.interval_kind_sv = "log-normalt, givet den valda modellen";
-      r.warnings = step->fit.warnings;
+      AppendWarnings(r, step->fit);
       if (request.bootstrap > 0) {
         BootstrapOptions b;
         b.replicates = request.bootstrap;
@@ -308,10 +334,13 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
                           " replicates), model re-selected in every replicate";
         r.interval_kind_sv = "BCa-bootstrap (" + std::to_string(request.bootstrap) +
                              " replikat), modellen vald på nytt i varje replikat";
-        r.warnings.insert(r.warnings.end(), boot->warnings.begin(), boot->warnings.end());
+        AppendWarnings(r, *boot);
       } else {
-        r.warnings.push_back("the interval ignores model-selection uncertainty; use "
-                             "--bootstrap 1000 for a BCa interval");
+        Warn(r,
+             "the interval ignores model-selection uncertainty; use --bootstrap 1000 for a BCa "
+             "interval",
+             "intervallet bortser från osäkerheten i valet av modell; ett BCa-intervall med "
+             "bootstrap (till exempel 1 000 replikat) tar med den");
       }
       result = r;
       break;
@@ -326,7 +355,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       MethodResult r;
       const ClosedModel* best = nullptr;
       for (const ClosedModel& m : *rows) {
-        r.warnings.insert(r.warnings.end(), m.warnings.begin(), m.warnings.end());
+        AppendWarnings(r, m);
         if (m.converged && std::isfinite(m.aic) && (!best || m.aic < best->aic)) best = &m;
       }
       if (!best) return FailedPrecondition("no closedp model converged");
@@ -336,8 +365,9 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       r.interval_kind = "Chao log-normal from the standard error";
       r.interval_kind_sv = "Chaos log-normala intervall från medelfelet";
       r.closed_models = *std::move(rows);
-      r.warnings.push_back("behavioural models Mb and Mbh are not fitted: lists are not ordered "
-                           "occasions");
+      Warn(r, "behavioural models Mb and Mbh are not fitted: lists are not ordered occasions",
+           "beteendemodellerna Mb och Mbh anpassas inte: listorna är inte ordnade "
+           "fångsttillfällen");
       result = r;
       break;
     }
@@ -360,8 +390,10 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
       char prob[32];
       std::snprintf(prob, sizeof prob, "%.3f", post->top_model_prob);
       r.model = post->top_model + " (most probable graph, " + prob + ")";
-      r.warnings = post->warnings;
-      if (request.level != 0.95) r.warnings.push_back("dga reports 95 % intervals only");
+      AppendWarnings(r, *post);
+      if (request.level != 0.95) {
+        Warn(r, "dga reports 95 % intervals only", "dga ger bara 95 %-intervall");
+      }
       result = r;
       break;
     }
@@ -387,8 +419,10 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
                     options.chains, options.samples, post->r_hat, post->ess);
       r.interval_kind_sv = SwedishDecimals(detail);
       r.model = "latent classes (Dirichlet process, K = " + std::to_string(options.classes) + ")";
-      r.warnings = post->warnings;
-      if (request.level != 0.95) r.warnings.push_back("lcmcr reports 95 % intervals only");
+      AppendWarnings(r, *post);
+      if (request.level != 0.95) {
+        Warn(r, "lcmcr reports 95 % intervals only", "lcmcr ger bara 95 %-intervall");
+      }
       result = r;
       break;
     }
@@ -397,8 +431,11 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
   result->method = std::string(MethodName(request.method));
   result->interval_kind = level + " % " + result->interval_kind;
   result->interval_kind_sv = level + " % " + result->interval_kind_sv;
-  std::vector<std::string> diagnostics = DiagnoseTable(table);
-  result->warnings.insert(result->warnings.begin(), diagnostics.begin(), diagnostics.end());
+  // The table's own warnings first.
+  TableWarnings diagnostics = Diagnose(table);
+  AppendWarnings(diagnostics, *result);
+  result->warnings = std::move(diagnostics.warnings);
+  result->warnings_sv = std::move(diagnostics.warnings_sv);
   return result;
 }
 

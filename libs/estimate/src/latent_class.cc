@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "synlig/estimate/bootstrap.h"
+#include "synlig/estimate/warnings.h"
 
 namespace synlig::estimate {
 namespace {
@@ -257,19 +258,24 @@ Result<LatentClassPosterior> SampleLatentClass(const CaptureTable& table,
   if (o.chains >= 2) {
     out.r_hat = SplitRHat(out.draws);
     if (out.r_hat > 1.05) {
-      char text[160];
-      std::snprintf(text, sizeof text,
-                    "the chains disagree (R-hat %.2f > 1.05): the sampler has not converged and "
-                    "the posterior of N is not reliable",
-                    out.r_hat);
-      out.warnings.push_back(text);
+      char r_hat[32];
+      std::snprintf(r_hat, sizeof r_hat, "%.2f", out.r_hat);
+      std::string r_hat_sv = r_hat;
+      std::replace(r_hat_sv.begin(), r_hat_sv.end(), '.', ',');
+      Warn(out,
+           std::string("the chains disagree (R-hat ") + r_hat +
+               " > 1.05): the sampler has not converged and the posterior of N is not reliable",
+           "kedjorna är oeniga (R-hat " + r_hat_sv +
+               " > 1,05): samplingen har inte konvergerat och aposteriorifördelningen för N är "
+               "inte tillförlitlig");
     }
   }
   out.ess = EffectiveSampleSize(out.draws);
   if (out.ess < 400) {
-    out.warnings.push_back("effective sample size of N is only " +
-                           std::to_string(static_cast<int>(out.ess)) +
-                           ": run more samples or thin more");
+    const std::string ess = std::to_string(static_cast<int>(out.ess));
+    Warn(out, "effective sample size of N is only " + ess + ": run more samples or thin more",
+         "den effektiva urvalsstorleken för N är bara " + ess +
+             ": kör fler dragningar eller gallra mer");
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include "synlig/estimate/loglinear.h"
 
 #include "synlig/estimate/mle_check.h"
+#include "synlig/estimate/warnings.h"
 
 #include <algorithm>
 #include <bit>
@@ -150,22 +151,34 @@ Result<LoglinearFit> FitLoglinear(const CaptureTable& table, const LoglinearMode
   }
   const MleCheck check = CheckMle(k, counts, model);
   if (!check.exists) {
-    fit.warnings.push_back("the maximum likelihood estimate of " +
-                           FormatModel(model, table.list_names()) +
-                           " does not exist for these data (some fitted cells go to zero): the "
-                           "estimate is not reliable");
+    const std::string name = FormatModel(model, table.list_names());
+    Warn(fit,
+         "the maximum likelihood estimate of " + name +
+             " does not exist for these data (some fitted cells go to zero): the estimate is "
+             "not reliable",
+         "maximum likelihood-skattningen för " + name +
+             " finns inte för dessa data (några skattade celler går mot noll): skattningen är "
+             "inte tillförlitlig");
   } else if (!fit.converged) {
-    fit.warnings.push_back("the fit of " + FormatModel(model, table.list_names()) +
-                           " did not converge in " + std::to_string(fit.iterations) +
-                           " iterations: the maximum likelihood estimate may not exist");
+    const std::string name = FormatModel(model, table.list_names());
+    const std::string iterations = std::to_string(fit.iterations);
+    Warn(fit,
+         "the fit of " + name + " did not converge in " + iterations +
+             " iterations: the maximum likelihood estimate may not exist",
+         "anpassningen av " + name + " konvergerade inte på " + iterations +
+             " iterationer: maximum likelihood-skattningen finns kanske inte");
   } else if (fit.unobserved > 1000 * n) {
-    fit.warnings.push_back("the unobserved cell is more than 1000 times the observed total: the "
-                           "estimate is unstable");
+    Warn(fit,
+         "the unobserved cell is more than 1000 times the observed total: the estimate is "
+         "unstable",
+         "den oobserverade cellen är mer än 1 000 gånger det observerade totalet: skattningen "
+         "är instabil");
   }
   if (!d.empty_terms.empty()) {
     LoglinearModel empty{d.empty_terms};
-    fit.warnings.push_back("lists that never overlap, their interactions fixed at -infinity: " +
-                           FormatModel(empty, table.list_names()));
+    const std::string name = FormatModel(empty, table.list_names());
+    Warn(fit, "lists that never overlap, their interactions fixed at -infinity: " + name,
+         "listor som aldrig överlappar, deras samspel fixerat till minus oändligheten: " + name);
   }
   return fit;
 }

@@ -67,6 +67,20 @@ TEST(EstimationTest, LeaveOneListOutEstimatesKnownListSizes) {
   for (const LeaveOneOut& row : k3) EXPECT_GT(row.estimate, 0) << row.list;
 }
 
+// The Swedish warnings of a result: as many as the English ones, each its own text, and none
+// with common English words in it.
+void ExpectSwedishWarnings(const MethodResult& r) {
+  ASSERT_EQ(r.warnings_sv.size(), r.warnings.size()) << r.method;
+  for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+    const std::string& sv = r.warnings_sv[i];
+    EXPECT_FALSE(sv.empty()) << r.warnings[i];
+    EXPECT_NE(sv, r.warnings[i]);
+    for (const char* english : {" the ", " of ", " is ", " not ", " only", " share"}) {
+      EXPECT_EQ(sv.find(english), std::string::npos) << r.method << ": " << sv;
+    }
+  }
+}
+
 // Every method says how its interval was made in English and in Swedish (for reports), with
 // the level first and Swedish decimal commas.
 TEST(EstimationTest, EveryMethodDescribesItsIntervalInBothLanguages) {
@@ -84,6 +98,7 @@ TEST(EstimationTest, EveryMethodDescribesItsIntervalInBothLanguages) {
   ASSERT_TRUE(aic_boot.has_value());
   results.push_back(*aic_boot);
   for (const MethodResult& r : results) {
+    ExpectSwedishWarnings(r);
     EXPECT_EQ(r.interval_kind.rfind("95 % ", 0), 0u) << r.method << ": " << r.interval_kind;
     EXPECT_EQ(r.interval_kind_sv.rfind("95 % ", 0), 0u) << r.method << ": " << r.interval_kind_sv;
     EXPECT_GT(r.interval_kind_sv.size(), 8u) << r.method;
@@ -95,6 +110,22 @@ TEST(EstimationTest, EveryMethodDescribesItsIntervalInBothLanguages) {
           << r.method << ": " << t;
     }
   }
+}
+
+// Every warning comes in Swedish too, in step with the English list: on a table whose lists
+// share nobody, at an interval level that dga and lcmcr cannot give, over every method (the
+// Korea results of the test above are checked the same way).
+TEST(EstimationTest, EveryWarningHasASwedishTwin) {
+  CaptureTable table = testing::LoadDataset("artificial_3lists_SYNTHETIC");
+  std::mt19937_64 rng(1);
+  const Comparison all = Compare(table, {.level = 0.9}, rng);
+  ASSERT_GE(all.results.size(), 5u);
+  std::size_t warnings = 0;
+  for (const MethodResult& r : all.results) {
+    ExpectSwedishWarnings(r);
+    warnings += r.warnings.size();
+  }
+  EXPECT_GE(warnings, 15u);  // the table does raise warnings
 }
 
 TEST(EstimationTest, SwedishSummaryStatesEstimateIntervalAndCaveats) {

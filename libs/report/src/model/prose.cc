@@ -273,11 +273,10 @@ Both MethodAppendix(const ReportInputs& in, int published, int primary, int seco
              "model captures the dependences between sectors. The interval shows the "
              "statistical uncertainty, not errors in matching or coverage."});
   if (r.estimate && !r.estimate->result.warnings.empty()) {
-    std::vector<std::string> w = r.estimate->result.warnings;
-    b[kSv].push_back(Paragraph("Skattningsmetodens varningar (på engelska):"));
-    b[kSv].push_back(Bullets(w));
+    b[kSv].push_back(Paragraph("Skattningsmetodens varningar:"));
+    b[kSv].push_back(Bullets(r.estimate->result.warnings_sv));
     b[kEn].push_back(Paragraph("Warnings of the estimation method:"));
-    b[kEn].push_back(Bullets(std::move(w)));
+    b[kEn].push_back(Bullets(r.estimate->result.warnings));
   }
   b[kSv].push_back(Heading("Röjandekontroll", 3));
   b[kEn].push_back(Heading("Disclosure control", 3));

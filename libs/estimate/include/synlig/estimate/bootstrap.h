@@ -35,6 +35,7 @@ struct BootstrapResult {
   int nonfinite = 0;       // replicates without an estimate (left out)
   std::vector<double> replicates;  // in replicate order
   std::vector<std::string> warnings;
+  std::vector<std::string> warnings_sv;  // the same in Swedish (see warnings.h)
 };
 
 // An estimator over raw counts (2^k entries, possibly with empty lists); NaN if none exists.

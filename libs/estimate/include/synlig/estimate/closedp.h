@@ -24,6 +24,7 @@ struct ClosedModel {
   double bic = 0;
   bool converged = true;
   std::vector<std::string> warnings;
+  std::vector<std::string> warnings_sv;  // the same in Swedish (see warnings.h)
 };
 
 // Needs at least 3 lists. Chao models drop negative η parameters one at a time, first first,

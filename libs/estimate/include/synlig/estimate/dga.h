@@ -34,6 +34,7 @@ struct DgaPosterior {
   std::int64_t graphs_summed = 0; // with non-negligible posterior mass
   double mass_at_grid_end = 0;    // posterior probability of the last 1 % of the grid
   std::vector<std::string> warnings;
+  std::vector<std::string> warnings_sv;  // the same in Swedish (see warnings.h)
 };
 
 // Errors: kInvalidArgument (field "lists") for fewer than 3 or more than 6 lists, ("max_missing")

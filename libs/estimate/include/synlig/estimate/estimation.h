@@ -44,6 +44,7 @@ struct MethodResult {
   std::optional<Interval> conditional_interval;  // model-conditional, when a bootstrap was run
   std::vector<ClosedModel> closed_models;        // closedp only
   std::vector<std::string> warnings;
+  std::vector<std::string> warnings_sv;  // the same in Swedish (see warnings.h)
 };
 
 // Errors: kInvalidArgument (field "method") for a method that does not apply to the number of

@@ -33,6 +33,7 @@ struct LatentClassPosterior {
   double ess = 0;            // effective sample size of N, all chains
   std::vector<std::vector<double>> draws;  // N per chain, kept samples
   std::vector<std::string> warnings;
+  std::vector<std::string> warnings_sv;  // the same in Swedish (see warnings.h)
 };
 
 // Errors: kInvalidArgument for classes < 1, samples < 10, chains < 1, threads < 1,

@@ -50,6 +50,7 @@ struct LoglinearFit {
   int iterations = 0;
   std::vector<double> fitted;  // per pattern, 2^k entries, [0] = unobserved
   std::vector<std::string> warnings;
+  std::vector<std::string> warnings_sv;  // the same in Swedish (see warnings.h)
 };
 
 // Errors: kInvalidArgument from CheckModel; kFailedPrecondition when the parameters are not
