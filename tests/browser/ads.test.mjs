@@ -4,41 +4,33 @@
 // (by line number) are shown.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { loggedIn, startServer } from '../integration/harness.mjs';
+import { loggedIn } from '../integration/harness.mjs';
 import { idsWithPrefix } from '../integration/html.mjs';
-import { auditedTab, clickAndWait, launch, login } from './browser.mjs';
+import { clickAndWait, login, withServerAndBrowser } from './browser.mjs';
 
 const SAMPLE = fileURLToPath(new URL('../data/ads/sample.jsonl', import.meta.url));
 
+let round;
 let server;
-let browser;
 let page;
 let tab;
-let round;
-
-before(async () => {
-  server = await startServer();
+withServerAndBrowser({
   // A new open round (the demo's own round may be published, and then has no key).
-  const analyst = await loggedIn(server, 'analyst');
-  const units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
-  const r = await analyst.post('/rounds', {
-    form: {
-      csrf: await analyst.sessionCsrf(), name: 'Annonser i webbläsaren', from: '2025-01-01',
-      to: '2025-12-31', units: [String(units[0])], k: '5', questionnaire: 'standard:1',
-    },
-  });
-  assert.equal(r.status, 303);
-  round = Number(r.location.match(/^\/rounds\/(\d+)$/)[1]);
-  browser = await launch();
-  ({ page } = browser);
-  tab = auditedTab(page);
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
+  setup: async (up) => {
+    ({ server, page, tab } = up);
+    const analyst = await loggedIn(server, 'analyst');
+    const units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
+    const r = await analyst.post('/rounds', {
+      form: {
+        csrf: await analyst.sessionCsrf(), name: 'Annonser i webbläsaren', from: '2025-01-01',
+        to: '2025-12-31', units: [String(units[0])], k: '5', questionnaire: 'standard:1',
+      },
+    });
+    assert.equal(r.status, 303);
+    round = Number(r.location.match(/^\/rounds\/(\d+)$/)[1]);
+  },
 });
 
 test('the analyst uploads an ad file into a round and sees its counts and bad lines',

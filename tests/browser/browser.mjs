@@ -2,10 +2,11 @@
 // a fresh profile directory per launch), an axe-core WCAG 2.1 A/AA check that every visited
 // page must pass, and form-filling helpers with the stable ids of docs/routes.md.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
-import { tempDir } from '../integration/harness.mjs';
+import { startServer, tempDir } from '../integration/harness.mjs';
 
 export const CHROMIUM = process.env.SYNLIG_CHROMIUM || '/usr/bin/chromium';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -128,4 +129,32 @@ export async function fillPerson(page, i, person) {
 export async function checkedIds(page) {
   const ids = await page.locator('input:checked').evaluateAll((els) => els.map((e) => e.id));
   return ids.sort();
+}
+
+// The set-up of a browser test file: a real server and Chromium, started before the file's
+// tests and stopped after them. `setup(env)` runs once both are up, with env's server, browser,
+// page and tab (see auditedTab): the file keeps what it needs and may prepare more (a round to
+// create, say). The returned env holds the same once the tests run. At the top of the file:
+//   let server, page, tab;
+//   withServerAndBrowser({ setup: (up) => ({ server, page, tab } = up) });
+export function withServerAndBrowser({ scriptsDisabled = false, setup = null } = {}) {
+  const env = { server: null, browser: null, page: null, tab: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch({ scriptsDisabled });
+    env.page = env.browser.page;
+    env.tab = auditedTab(env.page, { scripts: env.browser.scripts });
+    if (setup) await setup(env);
+  });
+  after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) await env.server.stop();
+  });
+  return env;
+}
+
+// Signs out through the header's button and checks the login page it leads to.
+export async function logout(page, tab) {
+  await clickAndWait(page, '#logout-button');
+  await tab.audit('login page after logout');
 }

@@ -3,32 +3,14 @@
 // reader sees only suppressed aggregates (start-page tiles, contact statistics, feasibility);
 // the analyst's feasibility forms.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServer } from '../integration/harness.mjs';
-import { auditedTab, clickAndWait, launch, login } from './browser.mjs';
+import { clickAndWait, login, logout, withServerAndBrowser } from './browser.mjs';
 
 let server;
-let browser;
 let page;
 let tab;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page } = browser);
-  tab = auditedTab(page);
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function logout() {
-  await clickAndWait(page, '#logout-button');
-  await tab.audit('login page after logout');
-}
+withServerAndBrowser({ setup: (up) => ({ server, page, tab } = up) });
 
 function assertNoSmallCounts(texts, label) {
   for (const t of texts) assert.ok(!/^[1-4]$/.test(t.trim()), `${label}: ${t}`);
@@ -56,14 +38,14 @@ test('clinic staff log a contact and a reader sees only suppressed aggregates', 
   await tab.audit('contact log after saving');
   assert.ok(await page.locator('#contact-saved').count());
   assert.equal(Number(await page.textContent('#months-total')), total + 1);
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.admin);
   await tab.audit('admin home');
   await clickAndWait(page, '#main-nav a[href="/admin/clinics"]');
   await tab.audit('admin clinics');
   assert.ok(await page.locator('#clinics-table', { hasText: 'demo.clinic_staff' }).count());
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.reader);
   await tab.audit('reader home with tiles');
@@ -77,7 +59,7 @@ test('clinic staff log a contact and a reader sees only suppressed aggregates', 
   await clickAndWait(page, '#main-nav a[href="/feasibility"]');
   await tab.audit('reader feasibility');
   assert.equal(await page.locator('#assumptions-form').count(), 0);
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.analyst);
   await tab.audit('analyst home');

@@ -8,36 +8,18 @@
 // model rounds belong to the analyst (docs/routes.md): the admin part is done as the admin and
 // the round part as the analyst.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { startServer } from '../integration/harness.mjs';
 import { PERSONS, catalog } from '../integration/respondent.mjs';
 import {
-  auditedTab, checkedIds, clickAndWait, fillPerson, launch, login,
+  checkedIds, clickAndWait, fillPerson, login, logout, withServerAndBrowser,
 } from './browser.mjs';
 
 const SV = catalog('sv');
 let server;
-let browser;
 let page;
 let tab;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page } = browser);
-  tab = auditedTab(page);
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function logout() {
-  await clickAndWait(page, '#logout-button');
-  await tab.audit('login page after logout');
-}
+const env = withServerAndBrowser({ setup: (up) => ({ server, page, tab } = up) });
 
 describe('a mapping round in the browser', () => {
   const round = {};
@@ -57,7 +39,7 @@ describe('a mapping round in the browser', () => {
     await clickAndWait(page, '#main-nav a[href="/admin/audit"]');
     await tab.audit('admin audit');
     assert.ok(await page.locator('#audit-table tbody tr').count() >= 1);
-    await logout();
+    await logout(page, tab);
   });
 
   test('the analyst creates and opens a round and generates its links', async () => {
@@ -91,8 +73,8 @@ describe('a mapping round in the browser', () => {
     round.links = await page.locator('#new-links code.link-text').allTextContents();
     assert.equal(round.links.length, 2);
     for (const l of round.links) assert.ok(l.startsWith(`${server.base}/r/`), l);
-    await logout();
-    await browser.context.clearCookies();
+    await logout(page, tab);
+    await env.browser.context.clearCookies();
   });
 
   test('a respondent answers two persons, saves, leaves and comes back', async () => {
@@ -172,7 +154,7 @@ describe('a mapping round in the browser', () => {
     await clickAndWait(page, '#round-close');
     await tab.audit('dashboard of a closed round');
     assert.equal(await page.textContent('#round-state'), SV['round.state.closed']);
-    await logout();
+    await logout(page, tab);
   });
 
   test('a reader sees only published reports, small cells suppressed', async () => {
@@ -198,7 +180,7 @@ describe('a mapping round in the browser', () => {
     assert.ok(demoCells.some((c) => c.startsWith('.')), 'a suppressed cell reads "."');
     assert.ok(demoCells.some((c) => /^\d+$/.test(c) && Number(c) >= 5), 'some cells are shown');
     assert.ok(!demoCells.some((c) => /^[1-4]$/.test(c)), 'no count under k is shown');
-    await logout();
+    await logout(page, tab);
     tab.assertAllAudited();
   });
 });

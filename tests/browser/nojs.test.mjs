@@ -2,26 +2,19 @@
 // resuming and submitting are plain form posts, so everything works without scripts. Every
 // page visited gets the axe-core WCAG 2.1 AA check.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { Client, startServer } from '../integration/harness.mjs';
+import { Client } from '../integration/harness.mjs';
 import { hasId } from '../integration/html.mjs';
 import { PERSONS, catalog } from '../integration/respondent.mjs';
-import { auditedTab, checkedIds, clickAndWait, fillPerson, launch } from './browser.mjs';
+import {
+  auditedTab, checkedIds, clickAndWait, fillPerson, withServerAndBrowser,
+} from './browser.mjs';
 
 const SV = catalog('sv');
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch({ scriptsDisabled: true });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+withServerAndBrowser({ scriptsDisabled: true, setup: (up) => ({ server, browser } = up) });
 
 // Whether the page runs scripts: a timer set from the page fires at once when they do and
 // never when they are disabled (the wait for it is bounded).

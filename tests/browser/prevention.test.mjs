@@ -2,27 +2,14 @@
 // prevention coordinator adds a school, logs an activity (first with a mistake the error
 // summary points to), enters aggregated attitude answers and reads the coverage page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServer } from '../integration/harness.mjs';
-import { auditedTab, clickAndWait, launch, login } from './browser.mjs';
+import { clickAndWait, login, withServerAndBrowser } from './browser.mjs';
 
 let server;
-let browser;
 let page;
 let tab;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page } = browser);
-  tab = auditedTab(page);
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+withServerAndBrowser({ setup: (up) => ({ server, page, tab } = up) });
 
 test('a prevention coordinator logs an activity', async () => {
   await page.goto(`${server.base}/login`);

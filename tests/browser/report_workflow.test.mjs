@@ -2,38 +2,25 @@
 // page: the analyst's editor, the server-rendered preview, submit; the manager's approvals list
 // and review, send back and approve; publication; the published report as a reader sees it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { loggedIn, startServer } from '../integration/harness.mjs';
+import { loggedIn } from '../integration/harness.mjs';
 import { catalog } from '../integration/respondent.mjs';
 import { roundWithAnswers } from '../integration/report_workflow.mjs';
-import { auditedTab, clickAndWait, launch, login } from './browser.mjs';
+import { clickAndWait, login, logout, withServerAndBrowser } from './browser.mjs';
 
 const SV = catalog('sv');
+let roundId;
 let server;
-let browser;
 let page;
 let tab;
-let roundId;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page } = browser);
-  tab = auditedTab(page);
-  const analyst = await loggedIn(server, 'analyst');
-  roundId = (await roundWithAnswers(server, analyst, 'Rapport i webbläsaren')).id;
+withServerAndBrowser({
+  setup: async (up) => {
+    ({ server, page, tab } = up);
+    const analyst = await loggedIn(server, 'analyst');
+    roundId = (await roundWithAnswers(server, analyst, 'Rapport i webbläsaren')).id;
+  },
 });
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function logout() {
-  await clickAndWait(page, '#logout-button');
-  await tab.audit('login page after logout');
-}
 
 test('write, preview, send back, approve, publish and read a council report', async () => {
   await login(page, tab, server.base, server.logins.analyst);
@@ -49,7 +36,7 @@ test('write, preview, send back, approve, publish and read a council report', as
   await clickAndWait(page, '#report-submit');
   await tab.audit('editor of a submitted report');
   assert.equal(await page.textContent('#report-state'), SV['report.state.submitted']);
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.manager);
   await tab.audit('manager home');
@@ -63,7 +50,7 @@ test('write, preview, send back, approve, publish and read a council report', as
   await page.fill('#send-back-comment', 'Lägg till en mening om bortfallet.');
   await clickAndWait(page, '#report-send-back-button');
   await tab.audit('approvals after send back');
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.analyst);
   await tab.audit('analyst home again');
@@ -74,7 +61,7 @@ test('write, preview, send back, approve, publish and read a council report', as
   await page.fill('#s-methods', 'En enhet svarade inte.');
   await clickAndWait(page, '#report-submit');
   await tab.audit('editor resubmitted');
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.manager);
   await tab.audit('manager home again');
@@ -82,7 +69,7 @@ test('write, preview, send back, approve, publish and read a council report', as
   await tab.audit('review again');
   await clickAndWait(page, '#report-approve');
   await tab.audit('approvals after approval');
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.analyst);
   await tab.audit('analyst home before publishing');
@@ -91,7 +78,7 @@ test('write, preview, send back, approve, publish and read a council report', as
   await clickAndWait(page, '#report-publish');
   await tab.audit('published report as the analyst');
   assert.equal(new URL(page.url()).pathname, `/reports/${roundId}`);
-  await logout();
+  await logout(page, tab);
 
   await login(page, tab, server.base, server.logins.reader);
   await tab.audit('reader home');
@@ -103,6 +90,6 @@ test('write, preview, send back, approve, publish and read a council report', as
   assert.ok(!cells.some((c) => /^[1-4]$/.test(c)), 'no count under k is shown');
   const text = await page.textContent('#published-report');
   assert.ok(text.includes('En enhet svarade inte.'));
-  await logout();
+  await logout(page, tab);
   tab.assertAllAudited();
 });

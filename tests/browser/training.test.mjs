@@ -3,28 +3,15 @@
 // (mapping, preview, confirm) and sees coverage rise, visits every page of the register,
 // meets the specific errors of a form and of a bad file; a reader sees the coverage tile.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { startServer } from '../integration/harness.mjs';
 import { DATA } from '../integration/training_support.mjs';
-import { auditedTab, clickAndWait, launch, login } from './browser.mjs';
+import { clickAndWait, login, withServerAndBrowser } from './browser.mjs';
 
 let server;
-let browser;
 let page;
 let tab;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page } = browser);
-  tab = auditedTab(page);
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+withServerAndBrowser({ setup: (up) => ({ server, page, tab } = up) });
 
 async function coveredCount() {
   const text = await page.locator('#coverage-overall').innerText();
