@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 
 import { loggedIn } from '../integration/harness.mjs';
-import { idsWithPrefix } from '../integration/html.mjs';
+import { newRound } from '../integration/report_workflow.mjs';
 import { clickAndWait, login, withServerAndBrowser } from './browser.mjs';
 
 const SAMPLE = fileURLToPath(new URL('../data/ads/sample.jsonl', import.meta.url));
@@ -17,19 +17,9 @@ let server;
 let page;
 let tab;
 withServerAndBrowser({
-  // A new open round (the demo's own round may be published, and then has no key).
   setup: async (up) => {
     ({ server, page, tab } = up);
-    const analyst = await loggedIn(server, 'analyst');
-    const units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
-    const r = await analyst.post('/rounds', {
-      form: {
-        csrf: await analyst.sessionCsrf(), name: 'Annonser i webbläsaren', from: '2025-01-01',
-        to: '2025-12-31', units: [String(units[0])], k: '5', questionnaire: 'standard:1',
-      },
-    });
-    assert.equal(r.status, 303);
-    round = Number(r.location.match(/^\/rounds\/(\d+)$/)[1]);
+    round = await newRound(await loggedIn(server, 'analyst'), 'Annonser i webbläsaren');
   },
 });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 
 import { Client, csrfOf, loggedIn, startServer } from './harness.mjs';
-import { idsWithPrefix } from './html.mjs';
+import { newRound } from './report_workflow.mjs';
 
 const SAMPLE = readFileSync(new URL('../data/ads/sample.jsonl', import.meta.url), 'utf8');
 
@@ -28,16 +28,7 @@ before(async () => {
   // A 1 MiB upload limit for this server (the default, 64 MiB, is too large to test cheaply).
   server = await startServer({ env: { SYNLIG_MAX_UPLOAD_BYTES: String(1024 * 1024) } });
   analyst = await loggedIn(server, 'analyst');
-  // A new round (the demo's own may be published, and a published round has no key).
-  const units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
-  const r = await analyst.post('/rounds', {
-    form: {
-      csrf: await analyst.sessionCsrf(), name: 'Annonser 2025', from: '2025-01-01',
-      to: '2025-12-31', units: [String(units[0])], k: '5', questionnaire: 'standard:1',
-    },
-  });
-  assert.equal(r.status, 303);
-  round = Number(r.location.match(/^\/rounds\/(\d+)$/)[1]);
+  round = await newRound(analyst, 'Annonser 2025');
 });
 
 after(async () => { if (server) await server.stop(); });

@@ -1,5 +1,5 @@
-// Helpers for the council report's workflow over HTTP: a closed round with answers, and a
-// report taken from draft to published by the demo analyst and manager.
+// Helpers for rounds and the council report's workflow over HTTP: a new round, a closed round
+// with answers, and a report taken from draft to published by the demo analyst and manager.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
@@ -9,6 +9,18 @@ import { PERSONS, respondentPost } from './respondent.mjs';
 
 export function sha256(bytes) {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+// Creates a round (not opened) of 2025 over the first unit as `analyst`, a signed-in client;
+// returns its id. (The demo's own round may be published, and a published round has no key.)
+export async function newRound(analyst, name) {
+  const units = idsWithPrefix((await analyst.get('/rounds/new')).text, 'round-unit-');
+  const r = await postAs(analyst, '/rounds', {
+    name, from: '2025-01-01', to: '2025-12-31', units: [String(units[0])], k: '5',
+    questionnaire: 'standard:1',
+  });
+  assert.equal(r.status, 303, `creating ${name}`);
+  return Number(r.location.match(/^\/rounds\/(\d+)$/)[1]);
 }
 
 // Creates and opens a round over two units with a link each; the first link submits PERSONS,
