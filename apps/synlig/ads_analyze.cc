@@ -1,7 +1,8 @@
-// `synlig ads analyze|evaluate|synth`: reads the JSON Lines file on several threads, links,
+// `synlig ads analyze|evaluate|synth`: reads the JSON Lines files on several threads, links,
 // scores and counts, and prints the counts as tables or JSON; synth writes synthetic ads.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -25,36 +26,79 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 4 << 20;
 
-// Reads and extracts the file on `threads` threads.
-Result<ads::ImportResult> LoadAds(const std::string& path, const ads::Lexicon& lexicon, int threads,
-                                  std::ostream& err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot read '" + path + "'");
-  std::error_code ec;
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  const bool progress = &err == &std::cerr && isatty(STDERR_FILENO) && !ec && size > (32 << 20);
+// The input files, read one after the other as one input, and the number in that input of each
+// file's first line.
+struct Loaded {
+  ads::ImportResult result;
+  std::vector<std::size_t> first_line;
+};
+
+// Reads and extracts the files on `threads` threads. A file whose last line has no line break
+// gets one, so that its last line and the next file's first stay two lines.
+Result<Loaded> LoadAds(const std::vector<std::string>& paths, const ads::Lexicon& lexicon,
+                       int threads, std::ostream& err) {
+  std::uintmax_t total = 0;
+  bool sizes_known = true;
+  for (const std::string& path : paths) {  // every file readable before any is read
+    if (!std::ifstream(path, std::ios::binary)) return NotFound("cannot read '" + path + "'");
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    sizes_known = sizes_known && !ec;
+    if (!ec) total += size;
+  }
+  const bool progress =
+      &err == &std::cerr && isatty(STDERR_FILENO) && sizes_known && total > (32 << 20);
   // The key of this run's phone and name hashes: random, never written anywhere.
   SystemRandom random;
   auto importer = ads::AdImporter::Create(lexicon, SecretKey::Generate(random), threads);
   if (!importer) return Unexpected(importer.error());
-  if (!ec) importer->ExpectBytes(size);
+  if (sizes_known) importer->ExpectBytes(total);
+  Loaded out;
+  std::size_t line = 1;
   std::string chunk(kChunkBytes, '\0');
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    importer->Feed(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
-    if (progress) {
-      err << "\rsynlig ads: read " << (importer->bytes_fed() >> 20) << " of " << (size >> 20)
-          << " MB" << std::flush;
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return NotFound("cannot read '" + path + "'");
+    out.first_line.push_back(line);
+    char last = '\n';
+    while (in) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      const std::string_view piece(chunk.data(), static_cast<std::size_t>(in.gcount()));
+      if (piece.empty()) break;
+      line += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+      last = piece.back();
+      importer->Feed(piece);
+      if (progress) {
+        err << "\rsynlig ads: read " << (importer->bytes_fed() >> 20) << " of " << (total >> 20)
+            << " MB" << std::flush;
+      }
+    }
+    if (in.bad()) return synlig::Fail(ErrorCode::kUnavailable, "reading '" + path + "' failed");
+    if (last != '\n') {
+      importer->Feed("\n");
+      ++line;
     }
   }
   if (progress) err << "\r\033[K" << std::flush;
-  if (in.bad()) return synlig::Fail(ErrorCode::kUnavailable, "reading '" + path + "' failed");
-  return importer->Finish();
+  out.result = importer->Finish();
+  return out;
 }
 
-void ReportReading(const ads::ReadSummary& s, std::ostream& err) {
+// The bad lines (by file and line when there are several files) and the totals.
+void ReportReading(const ads::ReadSummary& s, const std::vector<std::string>& files,
+                   const std::vector<std::size_t>& first_line, std::ostream& err) {
   for (std::size_t i = 0; i < s.errors.size() && i < kMaxPrintedErrors; ++i) {
-    err << "synlig ads: line " << s.errors[i].line << ": " << s.errors[i].reason << "\n";
+    const ads::LineError& e = s.errors[i];
+    err << "synlig ads: ";
+    if (files.size() > 1) {
+      const auto k = static_cast<std::size_t>(
+          std::upper_bound(first_line.begin(), first_line.end(), e.line) - first_line.begin() -
+          1);
+      err << files[k] << ": line " << (e.line - first_line[k] + 1);
+    } else {
+      err << "line " << e.line;
+    }
+    err << ": " << e.reason << "\n";
   }
   if (s.skipped > kMaxPrintedErrors) {
     err << "synlig ads: ... and " << (s.skipped - kMaxPrintedErrors) << " more bad lines\n";
@@ -220,21 +264,27 @@ int RunAnalyze(const Flags& f, std::ostream& out, std::ostream& err) {
   if (!rules) return Fail(err, rules.error().message());
   if (auto ok = InitCrypto(); !ok) return Fail(err, ok.error().message());
 
-  auto loaded = LoadAds(f.file, *lexicon, f.threads, err);
-  if (!loaded) return Fail(err, loaded.error().message());
-  ReportReading(loaded->summary, err);
-  if (loaded->corpus.ads.empty()) return Fail(err, "no ad could be read from '" + f.file + "'");
+  auto read = LoadAds(f.files, *lexicon, f.threads, err);
+  if (!read) return Fail(err, read.error().message());
+  ReportReading(read->result.summary, f.files, read->first_line, err);
+  const ads::ImportResult& loaded = read->result;
+  if (loaded.corpus.ads.empty()) {
+    return Fail(err, f.files.size() == 1
+                         ? "no ad could be read from '" + f.files[0] + "'"
+                         : "no ad could be read from the " + std::to_string(f.files.size()) +
+                               " files");
+  }
   std::mt19937_64 rng(f.seed);
   ads::LinkOptions link_options;
   link_options.threads = f.threads;
-  auto linking = ads::Link(loaded->corpus, link_options, rng);
+  auto linking = ads::Link(loaded.corpus, link_options, rng);
   if (!linking) return Fail(err, linking.error().message());
-  if (f.command == "evaluate") return PrintEvaluation(f, loaded->corpus, *linking, out, err);
+  if (f.command == "evaluate") return PrintEvaluation(f, loaded.corpus, *linking, out, err);
 
   const ads::RoundCounts counts =
-      ads::AnalyzeRound(loaded->corpus, *linking, *rules, f.threads).counts;
+      ads::AnalyzeRound(loaded.corpus, *linking, *rules, f.threads).counts;
   if (!f.assignments.empty()) {
-    if (auto ok = WriteFile(f.assignments, AssignmentsCsv(loaded->corpus, *linking)); !ok) {
+    if (auto ok = WriteFile(f.assignments, AssignmentsCsv(loaded.corpus, *linking)); !ok) {
       return Fail(err, ok.error().message());
     }
   }
@@ -244,7 +294,7 @@ int RunAnalyze(const Flags& f, std::ostream& out, std::ostream& err) {
     if (auto ok = WriteFile(f.captures, *csv); !ok) return Fail(err, ok.error().message());
   }
   if (f.json) {
-    out << ads::CountsReportJson(counts, loaded->summary, *linking, *rules) << "\n";
+    out << ads::CountsReportJson(counts, loaded.summary, *linking, *rules) << "\n";
   } else {
     PrintCountsText(counts, *rules, out);
   }

@@ -49,15 +49,13 @@ std::string ParseFlags(const std::vector<std::string>& args, Flags& f) {
       ++i;
     } else if (a.starts_with("--")) {
       return "unknown option '" + a + "'";
-    } else if (f.file.empty()) {
-      f.file = a;
     } else {
-      return "more than one file given ('" + f.file + "', '" + a + "')";
+      f.files.push_back(a);
     }
   }
   const bool reads_file = f.command == "analyze" || f.command == "evaluate";
-  if (reads_file && f.file.empty()) return "missing FILE.jsonl";
-  if (!reads_file && !f.file.empty()) return "unexpected argument '" + f.file + "'";
+  if (reads_file && f.files.empty()) return "missing FILE.jsonl";
+  if (!reads_file && !f.files.empty()) return "unexpected argument '" + f.files[0] + "'";
   if (f.command == "synth" && f.ads == 0) return "missing --ads N";
   return {};
 }

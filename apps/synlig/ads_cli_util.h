@@ -22,7 +22,7 @@ inline constexpr std::size_t kMaxPrintedErrors = 20;
 // The flags of analyze, evaluate and synth.
 struct Flags {
   std::string command;
-  std::string file;
+  std::vector<std::string> files;  // analyze, evaluate: read one after the other, as one input
   bool json = false;
   std::string assignments;
   std::string captures;

@@ -17,8 +17,10 @@ phone numbers (kept only as keyed hashes), stated details and risk language, lin
 advertisers and networks, flags indicators and counts.
 
 Commands:
-  analyze FILE.jsonl [--json] [--assignments OUT.csv] [--captures OUT.csv]
-                     [--rules FILE] [--lexicon FILE] [--seed S] [--threads T]
+  analyze FILE.jsonl... [--json] [--assignments OUT.csv] [--captures OUT.csv]
+                        [--rules FILE] [--lexicon FILE] [--seed S] [--threads T]
+      several files (one per sample day, say) are read one after the other as one input,
+      so that advertisers are followed across them; bad lines are named by file and line
       --json            print the counts as one JSON object instead of tables
       --assignments F   write ad_id,advertiser_id,network_id per ad to F
       --captures F      write the advertisers' capture histories over the sample days to F
@@ -33,7 +35,7 @@ Commands:
       --captured-on is the sample day the pages were saved (or captured_on in the rules)
   synth --ads N [--seed S] [--profile easy|hard] [--days D] [--first-day YYYY-MM-DD]
       synthetic ads with ground truth (_truth) as JSON Lines on standard output
-  evaluate FILE.jsonl [--json] [--seed S] [--threads T]
+  evaluate FILE.jsonl... [--json] [--seed S] [--threads T]
       pairwise precision, recall and F1 of the linking against the _truth of a synthetic file
   lexicon   print the default lexicon
   rules     print the default indicator rules

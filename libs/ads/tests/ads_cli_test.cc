@@ -73,6 +73,33 @@ TEST(AdsCliTest, ReportsBadLinesWithNumbersAndWhy) {
   EXPECT_NE(r.out.find("advertisers"), std::string::npos);
 }
 
+// Several files are one input: the sample cut in two (the first part without a line break at
+// its end) gives the same counts as the whole, and its bad lines are named by file and line.
+TEST(AdsCliTest, SeveralFilesAreReadAsOneInput) {
+  const std::string whole = ReadFile(Sample());
+  std::size_t cut = 0;
+  for (int line = 0; line < 8; ++line) cut = whole.find('\n', cut) + 1;
+  const std::string first = TempPath("part1.jsonl");
+  const std::string second = TempPath("part2.jsonl");
+  std::ofstream(first, std::ios::binary) << whole.substr(0, cut - 1);  // no break at the end
+  std::ofstream(second, std::ios::binary) << whole.substr(cut);
+  CliRun one = RunAds({"analyze", Sample(), "--json"});
+  CliRun two = RunAds({"analyze", first, second, "--json"});
+  ASSERT_EQ(two.code, 0) << two.err;
+  EXPECT_EQ(nlohmann::json::parse(two.out), nlohmann::json::parse(one.out));
+  // The sample's bad lines 10-12 are lines 2-4 of the second part.
+  EXPECT_NE(two.err.find(second + ": line 2: stated_age: must be an integer or null"),
+            std::string::npos)
+      << two.err;
+  EXPECT_NE(two.err.find(second + ": line 4: ad_id: is missing"), std::string::npos) << two.err;
+  EXPECT_NE(two.err.find("read 10 ads, skipped 3 lines"), std::string::npos) << two.err;
+  // A file that cannot be read stops the run before any is read.
+  CliRun missing = RunAds({"analyze", first, TempPath("no-such-part.jsonl")});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("cannot read"), std::string::npos);
+  EXPECT_EQ(missing.err.find("read 10 ads"), std::string::npos);
+}
+
 TEST(AdsCliTest, JsonCountsOfTheSample) {
   CliRun r = RunAds({"analyze", Sample(), "--json"});
   ASSERT_EQ(r.code, 0) << r.err;
