@@ -1,5 +1,5 @@
-// The online-ad upload of a round against the real server: a JSON Lines file posted as
-// multipart/form-data is analysed and its counts shown; a bad file is refused with a Swedish
+// The online-ad upload of a round against the real server: a JSON Lines file (or several, as
+// one import) posted as multipart/form-data is analysed and its counts shown; a bad file is refused with a Swedish
 // message; only analysts reach the page; and afterwards no phone number or name of the
 // uploaded file is in the database file or in the server's log.
 import assert from 'node:assert/strict';
@@ -15,11 +15,14 @@ let server;
 let analyst;
 let round;
 
+// Posts one file, or several: `file` and `name` may be arrays of the same length.
 async function upload(client, path, file, name, extra = {}) {
   const csrf = csrfOf((await client.get(path)).text);
   const body = new FormData();
   body.append('csrf', csrf);
-  body.append('file', new Blob([file]), name);
+  const files = Array.isArray(file) ? file : [file];
+  const names = Array.isArray(name) ? name : [name];
+  files.forEach((f, i) => body.append('file', new Blob([f]), names[i]));
   for (const [k, v] of Object.entries(extra)) body.append(k, v);
   return client.post(path, { body });
 }
@@ -45,6 +48,17 @@ test('an uploaded JSON Lines file is analysed and its counts and bad lines are s
   assert.match(page.text, /Rad 12: fältet ad_id saknas\./);
   assert.match(page.text, /id="ads-site-days"/);
   assert.match(page.text, /id="ads-captures"/);
+});
+
+test('several files of one upload are one import, bad lines named by file', async () => {
+  const lines = SAMPLE.split('\n');
+  const r = await upload(analyst, `/rounds/${round}/ads`,
+    [lines.slice(0, 8).join('\n'), lines.slice(8).join('\n')], ['dag1.jsonl', 'dag2.jsonl']);
+  assert.equal(r.status, 303, r.text);
+  const page = await analyst.get(r.location);
+  assert.match(page.text, /<dd id="ads-read">10<\/dd>/);
+  assert.match(page.text, /dag1\.jsonl, dag2\.jsonl/);
+  assert.match(page.text, /Fil 2: Rad 4: fältet ad_id saknas\./);
 });
 
 test('a file that is not ads is refused with the reason, in Swedish', async () => {

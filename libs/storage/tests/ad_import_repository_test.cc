@@ -46,6 +46,32 @@ TEST_P(AdImportRepositoryTest, StoresAnImportWithItsErrorsAndFindsIt) {
   EXPECT_EQ(got->errors[0].field, "stated_age");
   EXPECT_EQ(got->errors[0].problem, "type");
   EXPECT_EQ(got->errors[2].field, "ad_id");
+  EXPECT_EQ(got->files, 1);
+  EXPECT_EQ(got->errors[2].file, 1);
+}
+
+// An import of several files keeps how many, and which file each bad line is in.
+TEST_P(AdImportRepositoryTest, StoresTheFileOfEachErrorInAnImportOfSeveralFiles) {
+  const Id round = MakeRound({MakeUnit("Polisen")});
+  AdImport im = Import(round);
+  im.file_name = "dag1.jsonl, dag2.jsonl, dag3.jsonl";
+  im.files = 3;
+  im.errors = {{4, "json", "syntax", 1}, {2, "ad_id", "missing", 3}};
+  auto id = db().ad_imports().Create(im);
+  ASSERT_TRUE(id) << id.error().ToString();
+  auto got = db().ad_imports().Find(*id);
+  ASSERT_TRUE(got) << got.error().ToString();
+  EXPECT_EQ(got->files, 3);
+  EXPECT_EQ(got->file_name, im.file_name);
+  ASSERT_EQ(got->errors.size(), 2u);
+  EXPECT_EQ(got->errors[0].file, 1);
+  EXPECT_EQ(got->errors[0].line, 4);
+  EXPECT_EQ(got->errors[1].file, 3);
+  EXPECT_EQ(got->errors[1].line, 2);
+  auto list = db().ad_imports().ListForRound(round);
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].files, 3);
 }
 
 TEST_P(AdImportRepositoryTest, ListsARoundsImportsNewestFirstWithoutErrors) {
@@ -87,6 +113,10 @@ TEST_P(AdImportRepositoryTest, BadImportsAreRefusedAndStoreNothing) {
       {[](AdImport& im) { im.ads_read = 13; }, "ads_read"},
       {[](AdImport& im) { im.skipped = -1; }, "ads_read"},
       {[](AdImport& im) { im.counts_json.clear(); }, "counts_json"},
+      {[](AdImport& im) { im.files = 0; }, "files"},
+      {[](AdImport& im) { im.files = kMaxAdImportFiles + 1; }, "files"},
+      {[](AdImport& im) { im.errors[0].file = 2; }, "errors"},  // the import holds 1 file
+      {[](AdImport& im) { im.errors[0].file = 0; }, "errors"},
       {[](AdImport& im) {
          im.errors.push_back({0, "json", "syntax"});
        },

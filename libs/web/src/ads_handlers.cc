@@ -18,7 +18,7 @@ std::string UploadErrorKey(const Error& error) {
   if (error.code() == ErrorCode::kResourceExhausted) return "ads.upload.error.too_many";
   const std::string& f = error.field();
   if (f == "file" || f == "site" || f == "captured_on" || f == "items" || f == "key" ||
-      f == "missing") {
+      f == "missing" || f == "kinds") {
     return "ads.upload.error." + f;
   }
   return "ads.upload.error.file";
@@ -94,14 +94,16 @@ void HandleRoundAdsUpload(RequestContext& ctx) {
 
   AdUpload upload;
   if (auto parts = ParseMultipart(ctx.req.content_type, ctx.req.body)) {
-    if (const MultipartPart* file = FindPart(*parts, "file")) {
-      upload.file_name = file->filename;
-      upload.data = file->data;
+    for (MultipartPart& part : *parts) {
+      // A browser sends one empty part when no file was chosen.
+      if (part.name == "file" && !(part.filename.empty() && part.data.empty())) {
+        upload.files.push_back({std::move(part.filename), std::move(part.data)});
+      }
     }
     if (const MultipartPart* site = FindPart(*parts, "site")) upload.site_rules = site->data;
   }
   upload.captured_on = std::string(ctx.Form("captured_on"));
-  if (upload.file_name.empty() && upload.data.empty()) {
+  if (upload.files.empty()) {
     return refuse(InvalidArgument("no file was chosen", "missing").error());
   }
   auto round_key = ctx.app.keys().RoundKey(round->id);

@@ -3,6 +3,7 @@
 #include "ads_service.h"
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 #include "synlig/ads/counts.h"
@@ -46,15 +47,30 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return true;
 }
 
+// The cleaned names of the files, joined by ", " and cut to kMaxJoinedNames bytes (at a
+// character boundary, an ellipsis marking the cut).
+std::string JoinedNames(const std::vector<AdFile>& files) {
+  constexpr std::size_t kMaxJoinedNames = 200;
+  std::string out;
+  for (const AdFile& f : files) out += (out.empty() ? "" : ", ") + CleanFileName(f.name);
+  if (out.size() > kMaxJoinedNames) {
+    std::size_t cut = kMaxJoinedNames - 3;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+    out += "\u2026";
+  }
+  return out;
+}
+
 // "html", "jsonl" or "" (neither): by the name, else by the first character that is not
 // white space (and not a byte-order mark).
-std::string FormatOf(const AdUpload& upload) {
-  if (EndsWith(upload.file_name, ".html") || EndsWith(upload.file_name, ".htm")) return "html";
-  if (EndsWith(upload.file_name, ".jsonl") || EndsWith(upload.file_name, ".ndjson") ||
-      EndsWith(upload.file_name, ".json")) {
+std::string FormatOf(const AdFile& file) {
+  if (EndsWith(file.name, ".html") || EndsWith(file.name, ".htm")) return "html";
+  if (EndsWith(file.name, ".jsonl") || EndsWith(file.name, ".ndjson") ||
+      EndsWith(file.name, ".json")) {
     return "jsonl";
   }
-  std::string_view d = upload.data;
+  std::string_view d = file.data;
   if (d.starts_with("\xEF\xBB\xBF")) d.remove_prefix(3);
   const std::size_t first = d.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return "";
@@ -78,20 +94,36 @@ std::size_t NonBlankLines(std::string_view data) {
 
 Unexpected TooMany(std::size_t ads) {
   return Fail(ErrorCode::kResourceExhausted,
-              "the file has " + std::to_string(ads) + " ads; at most " +
+              "the upload has " + std::to_string(ads) + " ads; at most " +
                   std::to_string(kMaxUploadAds) + " are analysed in the server",
               "file");
 }
 
-// Extraction of a JSON Lines file; errors of its lines into `im`.
+// Extraction of JSON Lines files, one after the other as one input (a file whose last line has
+// no line break gets one); errors of their lines into `im`, by file and line.
 Result<ads::Corpus> ReadJsonLines(const AdUpload& upload, const SecretKey& key,
                                   storage::AdImport& im, ads::ReadSummary& summary) {
-  const std::size_t lines = NonBlankLines(upload.data);
+  std::size_t lines = 0;
+  std::size_t bytes = 0;
+  for (const AdFile& f : upload.files) {
+    lines += NonBlankLines(f.data);
+    bytes += f.data.size() + 1;
+  }
   if (lines > kMaxUploadAds) return TooMany(lines);
   auto importer = ads::AdImporter::Create(*ads::DefaultLexicon(), key, kThreads);
   if (!importer) return Unexpected(importer.error());
-  importer->ExpectBytes(upload.data.size());
-  importer->Feed(upload.data);
+  importer->ExpectBytes(bytes);
+  std::vector<std::size_t> first_line;  // of each file, in the whole input
+  std::size_t line = 1;
+  for (const AdFile& f : upload.files) {
+    first_line.push_back(line);
+    importer->Feed(f.data);
+    line += static_cast<std::size_t>(std::count(f.data.begin(), f.data.end(), '\n'));
+    if (f.data.back() != '\n') {
+      importer->Feed("\n");
+      ++line;
+    }
+  }
   ads::ImportResult result = importer->Finish();
   const ads::ReadSummary& s = result.summary;
   summary.lines = s.lines;
@@ -103,13 +135,16 @@ Result<ads::Corpus> ReadJsonLines(const AdUpload& upload, const SecretKey& key,
   im.skipped = static_cast<std::int64_t>(s.skipped);
   for (const ads::LineError& e : s.errors) {
     if (im.errors.size() >= storage::kMaxStoredAdImportErrors) break;
-    im.errors.push_back(
-        {static_cast<std::int64_t>(e.line), e.field, std::string(ads::LineProblemCode(e))});
+    const auto file = static_cast<std::size_t>(
+        std::upper_bound(first_line.begin(), first_line.end(), e.line) - first_line.begin());
+    im.errors.push_back({static_cast<std::int64_t>(e.line - first_line[file - 1] + 1), e.field,
+                         std::string(ads::LineProblemCode(e)), static_cast<std::int64_t>(file)});
   }
   return std::move(result.corpus);
 }
 
-// Extraction of a saved listing page; errors of its listings into `im`.
+// Extraction of saved listing pages of one site and sample day; errors of their listings into
+// `im`, by page and listing.
 Result<ads::Corpus> ReadHtml(const AdUpload& upload, const SecretKey& key, storage::AdImport& im,
                              ads::ReadSummary& summary) {
   auto rules = upload.site_rules.empty() ? ads::DefaultSiteRules()
@@ -122,27 +157,37 @@ Result<ads::Corpus> ReadHtml(const AdUpload& upload, const SecretKey& key, stora
     day = *parsed;
   }
   if (!day) return InvalidArgument("the sample day of the page is missing", "captured_on");
-  auto page = ads::ReadHtmlPage(upload.data, *rules, *day);
-  if (!page) {
-    if (page.error().field() == "items.select") {
-      return InvalidArgument(page.error().message(), "items");
+  std::vector<ads::HtmlPage> pages;
+  std::size_t items = 0;
+  for (const AdFile& f : upload.files) {
+    auto page = ads::ReadHtmlPage(f.data, *rules, *day);
+    if (!page) {
+      if (page.error().field() == "items.select") {
+        return InvalidArgument(page.error().message(), "items");
+      }
+      return InvalidArgument(page.error().message(), "file");
     }
-    return InvalidArgument(page.error().message(), "file");
+    items += page->items;
+    if (items > kMaxUploadAds) return TooMany(items);
+    pages.push_back(std::move(*page));
   }
-  if (page->items > kMaxUploadAds) return TooMany(page->items);
   auto extractor = ads::Extractor::Create(*ads::DefaultLexicon(), key);
   if (!extractor) return Unexpected(extractor.error());
-  for (const ads::Ad& ad : page->ads) extractor->Add(ad);
-  im.lines = static_cast<std::int64_t>(page->items);
-  im.ads_read = static_cast<std::int64_t>(page->ads.size());
-  im.skipped = static_cast<std::int64_t>(page->errors.size());
-  summary.lines = page->items;
-  summary.read = page->ads.size();
-  summary.skipped = page->errors.size();
-  for (const ads::ItemError& e : page->errors) {
-    ++summary.reasons[e.field];
-    if (im.errors.size() >= storage::kMaxStoredAdImportErrors) continue;
-    im.errors.push_back({static_cast<std::int64_t>(e.item), e.field, e.problem});
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const ads::HtmlPage& page = pages[p];
+    for (const ads::Ad& ad : page.ads) extractor->Add(ad);
+    im.lines += static_cast<std::int64_t>(page.items);
+    im.ads_read += static_cast<std::int64_t>(page.ads.size());
+    im.skipped += static_cast<std::int64_t>(page.errors.size());
+    summary.lines += page.items;
+    summary.read += page.ads.size();
+    summary.skipped += page.errors.size();
+    for (const ads::ItemError& e : page.errors) {
+      ++summary.reasons[e.field];
+      if (im.errors.size() >= storage::kMaxStoredAdImportErrors) continue;
+      im.errors.push_back({static_cast<std::int64_t>(e.item), e.field, e.problem,
+                           static_cast<std::int64_t>(p + 1)});
+    }
   }
   return extractor->TakeCorpus();
 }
@@ -158,18 +203,31 @@ Result<storage::AdImport> AnalyzeAdUpload(const AdUpload& upload, const SecretKe
                                           storage::Id round_id) {
   storage::AdImport im;
   im.round_id = round_id;
-  im.file_name = CleanFileName(upload.file_name);
-  im.format = FormatOf(upload);
-  if (upload.data.empty()) return InvalidArgument("the file is empty", "file");
-  if (im.format.empty()) {
-    return InvalidArgument("the file is neither JSON Lines nor an HTML page", "file");
+  if (upload.files.empty()) return InvalidArgument("no file was given", "file");
+  if (upload.files.size() > static_cast<std::size_t>(storage::kMaxAdImportFiles)) {
+    return InvalidArgument("at most " + std::to_string(storage::kMaxAdImportFiles) +
+                               " files are analysed together",
+                           "file");
+  }
+  im.file_name = JoinedNames(upload.files);
+  im.files = static_cast<std::int64_t>(upload.files.size());
+  for (const AdFile& f : upload.files) {
+    if (f.data.empty()) return InvalidArgument("a file is empty", "file");
+    const std::string format = FormatOf(f);
+    if (format.empty()) {
+      return InvalidArgument("a file is neither JSON Lines nor an HTML page", "file");
+    }
+    if (!im.format.empty() && format != im.format) {
+      return InvalidArgument("the files are not all of one kind", "kinds");
+    }
+    im.format = format;
   }
   const SecretKey key = AdHashKey(round_key);
   ads::ReadSummary summary;
   auto corpus = im.format == "html" ? ReadHtml(upload, key, im, summary)
                                     : ReadJsonLines(upload, key, im, summary);
   if (!corpus) return Unexpected(corpus.error());
-  if (corpus->ads.empty()) return InvalidArgument("no ad could be read from the file", "file");
+  if (corpus->ads.empty()) return InvalidArgument("no ad could be read from the upload", "file");
 
   std::mt19937_64 rng(1);
   ads::LinkOptions options;

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "synlig/core/crypto.h"
 #include "synlig/core/error.h"
@@ -16,21 +17,28 @@
 namespace synlig::web {
 
 // The most ads one upload is analysed with, in the request (about 2 s on 2 cores); larger
-// files are refused (the CLI takes any size).
+// uploads are refused (the CLI takes any size).
 inline constexpr std::size_t kMaxUploadAds = 50'000;
 
+struct AdFile {
+  std::string name;  // as the browser sent it
+  std::string data;  // the file
+};
+
+// One or more files, analysed together as one input: JSON Lines files one after the other (one
+// per sample day, say), or listing pages of one site on one sample day.
 struct AdUpload {
-  std::string file_name;    // as the browser sent it
-  std::string data;         // the file
+  std::vector<AdFile> files;
   std::string site_rules;   // HTML only: the site's rule file (TOML); "" = the example site
   std::string captured_on;  // HTML only: YYYY-MM-DD; "" = captured_on of the rules
 };
 
-// The import to store for round_id (created_at and created_by left for the caller).
-// Errors, kInvalidArgument with field: "file" for an empty file, one that is neither JSON
-// Lines nor HTML, more than kMaxUploadAds ads (kResourceExhausted) or no ad that could be
-// read; "site" for a bad rule file; "captured_on" for a missing or bad sample day of a page;
-// "items" when the rules find no listing on the page.
+// The import to store for round_id (created_at and created_by left for the caller); its bad
+// lines name their file by number. Errors, kInvalidArgument with field: "file" for no file or
+// more than storage::kMaxAdImportFiles, an empty file, one that is neither JSON Lines nor HTML,
+// files of both kinds ("kinds"), more than kMaxUploadAds ads in all (kResourceExhausted) or no
+// ad that could be read; "site" for a bad rule file; "captured_on" for a missing or bad sample
+// day of a page; "items" when the rules find no listing on a page.
 Result<storage::AdImport> AnalyzeAdUpload(const AdUpload& upload, const SecretKey& round_key,
                                           storage::Id round_id);
 

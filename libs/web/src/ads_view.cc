@@ -142,7 +142,15 @@ Status FillAdImport(const RequestContext& ctx, const storage::AdImport& im, Temp
 
   TemplateData& errors = NewList(data, "import_errors");
   for (const storage::AdImportError& e : im.errors) {
-    Put(Append(errors), "text", AdErrorText(ctx, e, im.format));
+    std::string text = AdErrorText(ctx, e, im.format);
+    if (im.files > 1) {  // "Fil 2: Rad 12: …"
+      std::string in_file(ctx.T("ads.error.in_file"));
+      if (auto at = in_file.find("{file}"); at != std::string::npos) {
+        in_file.replace(at, 6, std::to_string(e.file));
+      }
+      text = in_file + text;
+    }
+    Put(Append(errors), "text", text);
   }
   if (!im.errors.empty()) Put(data, "has_import_errors", true);
   if (im.skipped > static_cast<std::int64_t>(im.errors.size())) {

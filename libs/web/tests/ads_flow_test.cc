@@ -103,6 +103,64 @@ TEST_F(AdsFlowTest, UploadShowsCountsTablesAndBadLines) {
   EXPECT_NE(en.body.find("Line 12: the field ad_id is missing."), std::string::npos);
 }
 
+// Several files of one upload are one import: the sample cut in two (the first part without a
+// line break at its end) gives the counts of the whole, and each bad line names its file.
+TEST_F(AdsFlowTest, SeveralFilesAreAnalysedAsOneImport) {
+  const std::string whole = ReadData("sample.jsonl");
+  std::size_t cut = 0;
+  for (int line = 0; line < 8; ++line) cut = whole.find('\n', cut) + 1;
+  const HttpResponse r = Upload({File("dag1.jsonl", whole.substr(0, cut - 1)),
+                                 File("dag2.jsonl", whole.substr(cut))});
+  ASSERT_EQ(r.status, 303) << r.body;
+  const HttpResponse page = analyst_.Get(r.headers.back().second);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<dd id=\"ads-read\">10</dd>"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<dd id=\"ads-skipped\">3</dd>"), std::string::npos);
+  EXPECT_NE(page.body.find("dag1.jsonl, dag2.jsonl"), std::string::npos);
+  // The sample's bad lines 10-12 are lines 2-4 of the second file.
+  EXPECT_NE(page.body.find("Fil 2: Rad 2: fältet stated_age har fel typ."), std::string::npos)
+      << page.body;
+  EXPECT_NE(page.body.find("Fil 2: Rad 4: fältet ad_id saknas."), std::string::npos);
+  auto imports = db_->ad_imports().ListForRound(round_id_);
+  ASSERT_TRUE(imports);
+  ASSERT_EQ(imports->size(), 1u);
+  EXPECT_EQ((*imports)[0].files, 2);
+  // The same counts as the whole file in one.
+  const HttpResponse one = Upload({File("sample.jsonl", whole)});
+  ASSERT_EQ(one.status, 303);
+  imports = db_->ad_imports().ListForRound(round_id_);
+  ASSERT_TRUE(imports);
+  ASSERT_EQ(imports->size(), 2u);
+  EXPECT_EQ((*imports)[0].counts_json, (*imports)[1].counts_json);
+  EXPECT_EQ((*imports)[0].captures_csv, (*imports)[1].captures_csv);
+
+  // Files of both kinds in one upload are refused, and so is an empty file among others.
+  HttpResponse mixed = Upload({File("dag1.jsonl", whole), File("page.html", "<html></html>")});
+  EXPECT_EQ(mixed.status, 422);
+  EXPECT_NE(mixed.body.find("samma slag"), std::string::npos);
+  HttpResponse empty = Upload({File("dag1.jsonl", whole), File("tom.jsonl", "")});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_EQ(db_->ad_imports().ListForRound(round_id_)->size(), 2u);
+}
+
+// Two saved pages of one site and sample day are one import; a bad listing names its page.
+TEST_F(AdsFlowTest, SeveralSavedPagesOfOneDay) {
+  const std::string page = ReadData("example-listing.html");
+  const HttpResponse r = Upload({File("sida1.html", page), File("sida2.html", page),
+                                 {"captured_on", "", "", "2025-03-03"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  const HttpResponse shown = analyst_.Get(r.headers.back().second);
+  EXPECT_NE(shown.body.find("Fil 2: Annons 4 på sidan: fältet ad_id saknas."),
+            std::string::npos)
+      << shown.body;
+  auto imports = db_->ad_imports().ListForRound(round_id_);
+  ASSERT_TRUE(imports);
+  ASSERT_EQ(imports->size(), 1u);
+  EXPECT_EQ((*imports)[0].files, 2);
+  EXPECT_EQ((*imports)[0].format, "html");
+  EXPECT_EQ((*imports)[0].skipped % 2, 0);  // each page's bad listings, twice
+}
+
 TEST_F(AdsFlowTest, SavedHtmlPageWithTheSitesRules) {
   const HttpResponse r =
       Upload({File("listing-b.html", ReadData("listing-b.html")),

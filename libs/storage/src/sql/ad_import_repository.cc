@@ -11,7 +11,7 @@ constexpr std::size_t kMaxFileName = 200;
 
 constexpr std::string_view kSelect =
     "SELECT id, round_id, created_at, created_by, file_name, format, lines, ads_read, skipped,"
-    " counts_json, captures_csv FROM ad_imports ";
+    " counts_json, captures_csv, files FROM ad_imports ";
 
 bool IsCode(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
@@ -37,6 +37,11 @@ Status Check(const AdImport& im) {
                                ")",
                            "ads_read");
   }
+  if (im.files < 1 || im.files > kMaxAdImportFiles) {
+    return InvalidArgument("an import holds 1-" + std::to_string(kMaxAdImportFiles) +
+                               " files, got " + std::to_string(im.files),
+                           "files");
+  }
   if (im.counts_json.empty()) return InvalidArgument("the counts are empty", "counts_json");
   if (im.errors.size() > kMaxStoredAdImportErrors) {
     return InvalidArgument("at most " + std::to_string(kMaxStoredAdImportErrors) +
@@ -45,9 +50,11 @@ Status Check(const AdImport& im) {
   }
   for (std::size_t i = 0; i < im.errors.size(); ++i) {
     const AdImportError& e = im.errors[i];
-    if (e.line < 1 || !IsCode(e.field) || !IsCode(e.problem)) {
+    if (e.line < 1 || e.file < 1 || e.file > im.files || !IsCode(e.field) ||
+        !IsCode(e.problem)) {
       return InvalidArgument("error " + std::to_string(i + 1) +
-                                 " needs a line >= 1 and a field and problem code of [a-z0-9_.]",
+                                 " needs a line >= 1, a file of the import and a field and "
+                                 "problem code of [a-z0-9_.]",
                              "errors");
     }
   }
@@ -68,6 +75,7 @@ RowSink Collect(std::vector<AdImport>& out) {
     im.skipped = row.Int(8);
     im.counts_json = std::string(row.Text(9));
     im.captures_csv = std::string(row.Text(10));
+    im.files = row.Int(11);
     out.push_back(std::move(im));
     return Ok();
   };
@@ -93,20 +101,21 @@ Result<Id> SqlAdImportRepository::Create(const AdImport& im) {
     auto new_id = QueryInt(
         tx,
         "INSERT INTO ad_imports (round_id, created_at, created_by, file_name, format, lines,"
-        " ads_read, skipped, counts_json, captures_csv)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        " ads_read, skipped, counts_json, captures_csv, files)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         {im.round_id, im.created_at, im.created_by != 0 ? Param(im.created_by) : kNull,
          std::string_view(im.file_name), std::string_view(im.format), im.lines, im.ads_read,
-         im.skipped, std::string_view(im.counts_json), std::string_view(im.captures_csv)});
+         im.skipped, std::string_view(im.counts_json), std::string_view(im.captures_csv),
+         im.files});
     if (!new_id) return Unexpected(new_id.error());
     id = new_id->value_or(0);
     for (std::size_t i = 0; i < im.errors.size(); ++i) {
       const AdImportError& e = im.errors[i];
       auto r = Exec(tx,
-                    "INSERT INTO ad_import_errors (import_id, position, line, field, problem)"
-                    " VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO ad_import_errors (import_id, position, line, field, problem,"
+                    " file) VALUES ($1, $2, $3, $4, $5, $6)",
                     {id, static_cast<std::int64_t>(i), e.line, std::string_view(e.field),
-                     std::string_view(e.problem)});
+                     std::string_view(e.problem), e.file});
       if (!r) return Unexpected(r.error());
     }
     return Ok();
@@ -124,11 +133,11 @@ Result<AdImport> SqlAdImportRepository::Find(Id id) {
     Status s = Query(tx, std::string(kSelect) + "WHERE id = $1", {id}, Collect(found));
     if (!s || found.empty()) return s;
     return Query(tx,
-                 "SELECT line, field, problem FROM ad_import_errors WHERE import_id = $1"
+                 "SELECT file, line, field, problem FROM ad_import_errors WHERE import_id = $1"
                  " ORDER BY position",
                  {id}, [&](const Row& row) -> Status {
-                   found[0].errors.push_back(
-                       {row.Int(0), std::string(row.Text(1)), std::string(row.Text(2))});
+                   found[0].errors.push_back({row.Int(1), std::string(row.Text(2)),
+                                              std::string(row.Text(3)), row.Int(0)});
                    return Ok();
                  });
   });

@@ -52,7 +52,7 @@ Status CheckNotNewer(int version) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 6> kMigrations = {{
+  static const std::array<Migration, 7> kMigrations = {{
       {1, "initial", Script("libs/storage/src/migrations/0001_initial.sqlite.sql"),
        Script("libs/storage/src/migrations/0001_initial.postgres.sql")},
       {2, "official_statistics",
@@ -66,6 +66,8 @@ std::span<const Migration> Migrations() {
        Script("libs/storage/src/migrations/0005_report_workflow.postgres.sql")},
       {6, "ad_imports", Script("libs/storage/src/migrations/0006_ad_imports.sqlite.sql"),
        Script("libs/storage/src/migrations/0006_ad_imports.postgres.sql")},
+      {7, "ad_import_files", Script("libs/storage/src/migrations/0007_ad_import_files.sqlite.sql"),
+       Script("libs/storage/src/migrations/0007_ad_import_files.postgres.sql")},
   }};
   return kMigrations;
 }

@@ -18,11 +18,14 @@ namespace synlig::storage {
 
 // Bad lines stored per import at most (the count of all of them is `skipped`).
 inline constexpr std::size_t kMaxStoredAdImportErrors = 200;
+// Files one import may hold at most.
+inline constexpr std::int64_t kMaxAdImportFiles = 32;
 
 struct AdImportError {
-  std::int64_t line = 0;  // 1-based line (JSON Lines) or listing number (HTML)
+  std::int64_t line = 0;  // 1-based line (JSON Lines) or listing number (HTML) in its file
   std::string field;      // the field at fault ("json", "phones", "ad_id", ...), [a-z0-9_.]
   std::string problem;    // a code: "missing", "type", "value", "twice", "date", "syntax", ...
+  std::int64_t file = 1;  // 1-based, in the order the import's files were given
 };
 
 struct AdImport {
@@ -30,8 +33,10 @@ struct AdImport {
   Id round_id = 0;
   std::int64_t created_at = 0;
   Id created_by = 0;       // the analyst's user id; 0 when unknown
-  std::string file_name;   // as uploaded, without directories (at most 200 bytes)
-  std::string format;      // "jsonl" or "html"
+  std::string file_name;   // as uploaded, without directories (at most 200 bytes); with
+                           // several files their names, comma-separated (maybe cut short)
+  std::int64_t files = 1;  // files analysed together as one input, 1-kMaxAdImportFiles
+  std::string format;      // "jsonl" or "html" (every file of the import)
   std::int64_t lines = 0;  // non-blank lines (listings) seen
   std::int64_t ads_read = 0;
   std::int64_t skipped = 0;
@@ -46,9 +51,10 @@ class AdImportRepository {
   // Stores the import and its errors in one transaction; returns the new id. kNotFound for an
   // unknown round; kInvalidArgument, storing nothing, for: a format other than jsonl/html
   // ("format"), an empty or over-long file name ("file_name"), negative counts or more ads
-  // than lines ("ads_read"), empty counts ("counts_json"), more than kMaxStoredAdImportErrors
-  // errors or an error with a line < 1 or a field/problem outside [a-z0-9_.] ("errors"), a
-  // created_by that is not a user ("created_by").
+  // than lines ("ads_read"), files outside 1-kMaxAdImportFiles ("files"), empty counts
+  // ("counts_json"), more than kMaxStoredAdImportErrors errors or an error with a line < 1, a
+  // file outside 1-files or a field/problem outside [a-z0-9_.] ("errors"), a created_by that
+  // is not a user ("created_by").
   virtual Result<Id> Create(const AdImport& import) = 0;
   // With its errors. kNotFound.
   virtual Result<AdImport> Find(Id id) = 0;
