@@ -131,7 +131,8 @@ void HandleRoundAdsUpload(RequestContext& ctx) {
           AppendAudit(ctx.app.db(), ctx.app.clock(), ctx.actor(), "ads_import", object,
                       "import " + std::to_string(*id) + ": " + std::to_string(analysed->ads_read) +
                           " ads read, " + std::to_string(analysed->skipped) + " skipped (" +
-                          analysed->format + ")");
+                          analysed->format + ", " + std::to_string(analysed->files) +
+                          (analysed->files == 1 ? " file)" : " files)"));
       !s) {
     return RenderError(ctx, s.error());
   }
