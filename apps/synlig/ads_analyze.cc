@@ -27,7 +27,7 @@ namespace {
 constexpr std::size_t kChunkBytes = 4 << 20;
 
 // The input files, read one after the other as one input, and the number in that input of each
-// file's first line.
+// file's first line (counted only when there are several files; ReportReading needs them then).
 struct Loaded {
   ads::ImportResult result;
   std::vector<std::size_t> first_line;
@@ -65,7 +65,9 @@ Result<Loaded> LoadAds(const std::vector<std::string>& paths, const ads::Lexicon
       in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
       const std::string_view piece(chunk.data(), static_cast<std::size_t>(in.gcount()));
       if (piece.empty()) break;
-      line += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+      if (paths.size() > 1) {  // line numbers by file are needed only then
+        line += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+      }
       last = piece.back();
       importer->Feed(piece);
       if (progress) {

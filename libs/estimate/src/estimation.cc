@@ -14,6 +14,7 @@
 #include "synlig/estimate/model_search.h"
 #include "synlig/estimate/stepwise.h"
 #include "synlig/estimate/warnings.h"
+#include "table_diagnostics.h"
 
 namespace synlig::estimate {
 namespace {
@@ -186,56 +187,6 @@ Result<Method> ParseMethod(std::string_view name) {
                              "': use chapman, independence, aic, bic, stepwise, closedp, dga, "
                              "lcmcr or compare",
                          "method");
-}
-
-namespace {
-
-// The warnings of DiagnoseTable, in English and Swedish.
-struct TableWarnings {
-  std::vector<std::string> warnings;
-  std::vector<std::string> warnings_sv;
-};
-
-TableWarnings Diagnose(const CaptureTable& table) {
-  TableWarnings out;
-  const int k = table.num_lists();
-  const auto& names = table.list_names();
-  std::vector<int> partners(static_cast<std::size_t>(k), 0);
-  std::string empty_pairs;
-  for (Pattern pair : AllPairs(k)) {
-    if (table.Overlap(pair) > 0) {
-      for (int j = 0; j < k; ++j) partners[static_cast<std::size_t>(j)] += (pair >> j) & 1U;
-      continue;
-    }
-    empty_pairs += (empty_pairs.empty() ? "" : ", ") + FormatModel({{pair}}, names);
-  }
-  if (!empty_pairs.empty()) {
-    Warn(out, "lists that share nobody (their interaction cannot be estimated): " + empty_pairs,
-         "listor utan gemensamma personer (deras samspel kan inte skattas): " + empty_pairs);
-  }
-  for (int j = 0; j < k; ++j) {
-    if (partners[static_cast<std::size_t>(j)] == 0) {
-      const std::string& name = names[static_cast<std::size_t>(j)];
-      Warn(out,
-           "list " + name +
-               " shares nobody with any other list: it tells nothing about who is missed",
-           "listan " + name +
-               " har inga personer gemensamma med någon annan lista: den säger inget om vilka "
-               "som missas");
-    }
-  }
-  if (table.n_observed() < 50) {
-    const std::string n = std::to_string(table.n_observed());
-    Warn(out, "only " + n + " people observed: every estimate is very uncertain",
-         "bara " + n + " personer observerade: varje skattning är mycket osäker");
-  }
-  return out;
-}
-
-}  // namespace
-
-std::vector<std::string> DiagnoseTable(const CaptureTable& table) {
-  return Diagnose(table).warnings;
 }
 
 Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& request,
@@ -432,7 +383,7 @@ Result<MethodResult> Estimate(const CaptureTable& table, const EstimateRequest& 
   result->interval_kind = level + " % " + result->interval_kind;
   result->interval_kind_sv = level + " % " + result->interval_kind_sv;
   // The table's own warnings first.
-  TableWarnings diagnostics = Diagnose(table);
+  internal::TableWarnings diagnostics = internal::DiagnoseBothLanguages(table);
   AppendWarnings(diagnostics, *result);
   result->warnings = std::move(diagnostics.warnings);
   result->warnings_sv = std::move(diagnostics.warnings_sv);
