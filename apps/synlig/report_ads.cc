@@ -1,6 +1,7 @@
 // Reading ads::CountsReportJson back for the report; nlohmann's exceptions stay in here.
 #include "report_ads.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
@@ -62,8 +63,10 @@ Result<ads::RoundCounts> RoundCountsFromJson(std::string_view text) {
 Result<std::optional<ads::RoundCounts>> LoadAdCounts(storage::Database& db, storage::Id round_id) {
   auto imports = db.ad_imports().ListForRound(round_id);
   if (!imports) return Unexpected(imports.error());
-  if (imports->empty()) return std::optional<ads::RoundCounts>();
-  auto counts = RoundCountsFromJson(imports->front().counts_json);
+  const auto used = std::find_if(imports->begin(), imports->end(),
+                                 [](const storage::AdImport& im) { return im.for_report; });
+  if (used == imports->end()) return std::optional<ads::RoundCounts>();
+  auto counts = RoundCountsFromJson(used->counts_json);
   if (!counts) return Unexpected(counts.error());
   return std::optional<ads::RoundCounts>(*std::move(counts));
 }

@@ -1,5 +1,6 @@
-// The online-ad counts of a round for the council report (section 6): the newest stored ad
-// import's counts (the JSON of ads::CountsReportJson) read back into ads::RoundCounts.
+// The online-ad counts of a round for the council report (section 6): the counts of the ad
+// import chosen for the report, else of the newest (the JSON of ads::CountsReportJson) read
+// back into ads::RoundCounts.
 #pragma once
 
 #include <optional>
@@ -16,7 +17,8 @@ namespace synlig::app {
 // the JSON is malformed or lacks one of them.
 Result<ads::RoundCounts> RoundCountsFromJson(std::string_view json);
 
-// The newest import of the round; nullopt when the round has none. Store errors as they come.
+// The import the report uses (AdImport::for_report: the chosen one, else the newest); nullopt
+// when the round has none. Store errors as they come.
 Result<std::optional<ads::RoundCounts>> LoadAdCounts(storage::Database& db, storage::Id round_id);
 
 }  // namespace synlig::app

@@ -53,8 +53,8 @@ export async function launch({ scriptsDisabled = false } = {}) {
 
 // Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page; fails on any violation, naming
 // each rule, its help text and the offending elements. With `scripts` (see launch) scripts
-// are switched on for the check and off again after it; the pages have no scripts of their
-// own, so nothing else changes.
+// are switched on for the check and off again after it; a page's own script (the ads page's
+// upload.js) is not run by that, since it would have run when the page loaded.
 export async function checkA11y(page, label, { scripts = null } = {}) {
   let results;
   if (scripts) await scripts.send('Emulation.setScriptExecutionDisabled', { value: false });

@@ -1,15 +1,20 @@
-// The respondent form with JavaScript disabled in the browser: adding a person, saving,
-// resuming and submitting are plain form posts, so everything works without scripts. Every
-// page visited gets the axe-core WCAG 2.1 AA check.
+// JavaScript disabled in the browser: the respondent form's adding a person, saving, resuming
+// and submitting, and the analyst's upload of ads, are plain form posts, so everything works
+// without scripts. Every page visited gets the axe-core WCAG 2.1 AA check.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { Client } from '../integration/harness.mjs';
+import { fileURLToPath } from 'node:url';
+
+import { Client, loggedIn } from '../integration/harness.mjs';
 import { hasId } from '../integration/html.mjs';
+import { newRound } from '../integration/report_workflow.mjs';
 import { PERSONS, catalog } from '../integration/respondent.mjs';
 import {
-  auditedTab, checkedIds, clickAndWait, fillPerson, withServerAndBrowser,
+  auditedTab, checkedIds, clickAndWait, fillPerson, login, withServerAndBrowser,
 } from './browser.mjs';
+
+const ADS = fileURLToPath(new URL('../data/ads/sample.jsonl', import.meta.url));
 
 const SV = catalog('sv');
 let server;
@@ -84,6 +89,25 @@ test('without JavaScript a respondent adds a person, saves, resumes and submits'
   await clickAndWait(page, '#submit');
   await tab.audit('thank-you page');
   assert.equal(await page.textContent('#page-heading'), SV['respondent.done_heading']);
+  assert.equal(await scriptsRun(page), false, 'scripts were disabled all along');
+  tab.assertAllAudited();
+});
+
+// The ads page's upload script enhances a form that works without it.
+test('without JavaScript the analyst uploads ads as a plain form post', async () => {
+  const { page } = browser;
+  const tab = auditedTab(page, { scripts: browser.scripts });
+  const round = await newRound(await loggedIn(server, 'analyst'), 'Annonser utan skript');
+  await login(page, tab, server.base, server.logins.analyst);
+  await tab.audit('analyst home without JavaScript');
+  await page.goto(`${server.base}/rounds/${round}/ads`);
+  await tab.audit('ads page without JavaScript');
+  await page.setInputFiles('#ads-file', ADS);
+  await clickAndWait(page, '#ads-upload');
+  await tab.audit('ads import without JavaScript');
+  assert.match(new URL(page.url()).search, /^\?import=\d+$/);
+  assert.equal(await page.locator('#ads-read').innerText(), '10');
+  assert.equal(await page.locator('#ads-upload-progress').isHidden(), true);
   assert.equal(await scriptsRun(page), false, 'scripts were disabled all along');
   tab.assertAllAudited();
 });

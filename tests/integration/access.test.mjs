@@ -97,6 +97,10 @@ const RECIPES = {
   'POST /rounds/{id}/ads': () => ({
     path: `/rounds/${ids.openRound}/ads`, ok: 422, form: {},
   }),
+  // Choosing the (only) import of the round again: 303, nothing changes.
+  'POST /rounds/{id}/ads/report': () => ({
+    path: `/rounds/${ids.openRound}/ads/report`, ok: 303, form: { import: ids.adImport },
+  }),
   'GET /reports': () => ({ path: '/reports', ok: 200 }),
   'GET /reports/{id}': () => ({ path: `/reports/${ids.closedRound}`, ok: 200 }),
   'GET /reports/{id}/tables.csv': () => ({
@@ -177,6 +181,17 @@ before(async () => {
   assert.equal(ids.tokens.length, 2, 'one link per unit of the round');
   ids.token = ids.tokens[0];
   ids.respondentCsrf = csrfOf((await new Client(server.base).get(`/r/${ids.token}`)).text);
+  // An ad import of the open round, for the choice of the report's import.
+  const ad = JSON.stringify({
+    site: 'site-a.example', ad_id: 'm1', captured_on: '2025-03-03', city: 'Linköping',
+    title: 'Matrix', text: 'Matris', phones: [],
+  });
+  const upload = new FormData();
+  upload.append('csrf', await analyst.sessionCsrf());
+  upload.append('file', new Blob([`${ad}\n`]), 'matrix.jsonl');
+  const imported = await analyst.post(`/rounds/${ids.openRound}/ads`, { body: upload });
+  assert.equal(imported.status, 303, imported.text);
+  [, ids.adImport] = imported.location.match(/[?]import=(\d+)$/);
   const reports = (await analyst.get('/reports')).text;
   [ids.closedRound] = idsWithPrefix(reports, 'report-link-');
   assert.ok(ids.closedRound, 'the demo has a published report');

@@ -69,7 +69,7 @@ TEST(RoundCountsFromJson, MalformedOrIncompleteCountsAreInvalid) {
 
 class ReportLoaderTest : public DemoStoreTest {};
 
-TEST_F(ReportLoaderTest, TheNewestAdImportOfTheRoundGivesSectionSix) {
+TEST_F(ReportLoaderTest, TheChosenAdImportElseTheNewestGivesSectionSix) {
   auto none = LoadReport(*db_, clock_, 1, {});
   ASSERT_TRUE(none) << none.error().ToString();
   EXPECT_FALSE(none->inputs.current.ads.has_value());
@@ -79,7 +79,8 @@ TEST_F(ReportLoaderTest, TheNewestAdImportOfTheRoundGivesSectionSix) {
   older.file_name = "old.jsonl";
   older.format = "jsonl";
   older.counts_json = ads::CountsReportJson(ads::RoundCounts{}, {}, {}, {});
-  ASSERT_TRUE(db_->ad_imports().Create(older));
+  auto older_id = db_->ad_imports().Create(older);
+  ASSERT_TRUE(older_id);
   storage::AdImport newer = older;
   newer.file_name = "new.jsonl";
   newer.lines = 75;
@@ -96,6 +97,13 @@ TEST_F(ReportLoaderTest, TheNewestAdImportOfTheRoundGivesSectionSix) {
   bool ads_table = false;
   for (const report::ReportTable& t : report->tables) ads_table |= t.id == "ads_summary";
   EXPECT_TRUE(ads_table);
+
+  // The older import chosen for the report: its (empty) counts are used from now on.
+  ASSERT_TRUE(db_->ad_imports().ChooseForReport(*older_id, 0, 0));
+  auto chosen = LoadReport(*db_, clock_, 1, {});
+  ASSERT_TRUE(chosen) << chosen.error().ToString();
+  ASSERT_TRUE(chosen->inputs.current.ads.has_value());
+  EXPECT_EQ(chosen->inputs.current.ads->unique_ads, 0u);
 }
 
 TEST_F(ReportLoaderTest, FollowupModulesGiveTablesForTheRoundsPeriodOrNothing) {

@@ -1,5 +1,6 @@
 // AdImportRepository on every backend: an import with its errors is stored in one
-// transaction, listed newest first per round and found again; bad imports store nothing.
+// transaction, listed newest first per round and found again; bad imports store nothing; the
+// report uses the chosen import, else the newest.
 #include "storage_test_fixture.h"
 #include "synlig/storage/ads.h"
 #include "synlig/storage/test_support.h"
@@ -92,6 +93,53 @@ TEST_P(AdImportRepositoryTest, ListsARoundsImportsNewestFirstWithoutErrors) {
   auto none = db().ad_imports().ListForRound(MakeRound({unit}));
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());
+}
+
+// The report uses the newest import until one is chosen; a choice stands when newer imports
+// come, may be changed, and holds only for its own round.
+TEST_P(AdImportRepositoryTest, TheReportUsesTheChosenImportElseTheNewest) {
+  const Id unit = MakeUnit("Polisen");
+  const Id round = MakeRound({unit});
+  const Id other = MakeRound({unit});
+  const Id analyst = MakeUser("analytiker");
+  auto used = [&](Id r) -> Id {
+    auto list = db().ad_imports().ListForRound(r);
+    EXPECT_TRUE(list) << list.error().ToString();
+    Id id = 0;
+    for (const AdImport& im : *list) {
+      if (!im.for_report) continue;
+      EXPECT_EQ(id, 0) << "two imports are marked for the report";
+      id = im.id;
+      EXPECT_TRUE(db().ad_imports().Find(im.id)->for_report);
+    }
+    return id;
+  };
+  EXPECT_EQ(used(round), 0);
+  auto first = db().ad_imports().Create(Import(round, 5));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(used(round), *first);
+  auto second = db().ad_imports().Create(Import(round, 7));
+  auto elsewhere = db().ad_imports().Create(Import(other));
+  ASSERT_TRUE(second && elsewhere);
+  EXPECT_EQ(used(round), *second);
+  EXPECT_FALSE(db().ad_imports().Find(*first)->for_report);
+
+  ASSERT_TRUE(db().ad_imports().ChooseForReport(*first, kNow, analyst));
+  EXPECT_EQ(used(round), *first);
+  EXPECT_EQ(used(other), *elsewhere);
+  auto third = db().ad_imports().Create(Import(round, 8));
+  ASSERT_TRUE(third);
+  EXPECT_EQ(used(round), *first) << "a newer import leaves the choice alone";
+  ASSERT_TRUE(db().ad_imports().ChooseForReport(*third, kNow + 60, 0));
+  EXPECT_EQ(used(round), *third);
+
+  EXPECT_EQ(db().ad_imports().ChooseForReport(4242, kNow, analyst).error().code(),
+            ErrorCode::kNotFound);
+  auto nobody = db().ad_imports().ChooseForReport(*first, kNow, 9999);
+  ASSERT_FALSE(nobody);
+  EXPECT_EQ(nobody.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(nobody.error().field(), "chosen_by");
+  EXPECT_EQ(used(round), *third) << "a refused choice changes nothing";
 }
 
 TEST_P(AdImportRepositoryTest, UnknownRoundOrImportIsNotFound) {

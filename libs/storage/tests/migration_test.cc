@@ -5,7 +5,7 @@
 namespace synlig::storage {
 namespace {
 
-constexpr int kLatest = 7;  // bump with each new migration
+constexpr int kLatest = 8;  // bump with each new migration
 
 TEST_P(MigrationTest, FreshDatabaseIsAtTheLatestVersion) {
   EXPECT_EQ(db().SchemaVersion().value_or(-1), kLatest);
@@ -42,7 +42,8 @@ TEST_P(MigrationTest, NewerSchemaIsRefusedWithAClearMessage) {
 }
 
 TEST_P(MigrationTest, OpeningWithoutMigrateLeavesAnEmptyDatabaseAtVersionZero) {
-  ASSERT_TRUE(testing::ExecScript(db(), "DROP TABLE ad_import_errors; DROP TABLE ad_imports"));
+  ASSERT_TRUE(testing::ExecScript(
+      db(), "DROP TABLE ad_report_imports; DROP TABLE ad_import_errors; DROP TABLE ad_imports"));
   ASSERT_TRUE(testing::ExecScript(
       db(), "DROP TABLE report_exports; DROP TABLE report_transitions;"
             " DROP TABLE report_sections; DROP TABLE reports"));

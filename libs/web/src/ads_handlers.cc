@@ -24,7 +24,14 @@ std::string UploadErrorKey(const Error& error) {
   return "ads.upload.error.file";
 }
 
-void RenderAds(RequestContext& ctx, const storage::Round& round, const std::string* upload_error,
+// The page; with `error`, an error summary linking to the control at fault (the file input
+// for an upload, the report button for a refused choice).
+struct PageError {
+  std::string text;
+  bool upload = true;
+};
+
+void RenderAds(RequestContext& ctx, const storage::Round& round, const PageError* error,
                int status) {
   TemplateData data;
   Put(data, "round_id", std::to_string(round.id));
@@ -32,10 +39,12 @@ void RenderAds(RequestContext& ctx, const storage::Round& round, const std::stri
   std::string limit(ctx.T("ads.upload.limit"));
   if (auto at = limit.find("{n}"); at != std::string::npos) limit.replace(at, 3, "50 000");
   Put(data, "limit", limit);
-  if (upload_error) {
-    Put(data, "upload_error", *upload_error);
+  if (error) {
+    Put(data, "page_error", error->text);
     Put(data, "has_errors", true);
+    Put(data, error->upload ? "upload_error" : "report_error", true);
   }
+  if (round.state != storage::RoundState::kPublished) Put(data, "can_choose", true);
   auto imports = ctx.app.db().ad_imports().ListForRound(round.id);
   if (!imports) return RenderError(ctx, imports.error());
   TemplateData& list = NewList(data, "imports");
@@ -56,6 +65,8 @@ void RenderAds(RequestContext& ctx, const storage::Round& round, const std::stri
     Put(row, "ads_read", std::to_string(im.ads_read));
     Put(row, "skipped", std::to_string(im.skipped));
     if (im.id == shown) Put(row, "current", true);
+    // Always set: a row without it would take the shown import's from the page's data.
+    Put(row, "for_report", im.for_report);
   }
   if (imports->empty()) Put(data, "no_imports", true);
   if (shown != 0) {
@@ -63,6 +74,7 @@ void RenderAds(RequestContext& ctx, const storage::Round& round, const std::stri
     if (!im) return RenderError(ctx, im.error());
     if (Status s = FillAdImport(ctx, *im, data); !s) return RenderError(ctx, s.error());
     Put(data, "has_import", true);
+    if (im->for_report) Put(data, "for_report", true);
   }
   PageOptions options;
   options.status = status;
@@ -85,11 +97,11 @@ void HandleRoundAdsUpload(RequestContext& ctx) {
     // The audit names the problem, never what the file said.
     (void)AppendAudit(ctx.app.db(), ctx.app.clock(), ctx.actor(), "ads_import_refused", object,
                       "field " + (error.field().empty() ? std::string("-") : error.field()));
-    const std::string text(ctx.T(UploadErrorKey(error)));
+    const PageError shown{std::string(ctx.T(UploadErrorKey(error)))};
     const int status = error.code() == ErrorCode::kResourceExhausted
                            ? HttpStatusFor(error.code(), ErrorContext::kBody)
                            : HttpStatusFor(error.code(), ErrorContext::kForm);
-    RenderAds(ctx, *round, &text, status);
+    RenderAds(ctx, *round, &shown, status);
   };
 
   AdUpload upload;
@@ -137,6 +149,42 @@ void HandleRoundAdsUpload(RequestContext& ctx) {
     return RenderError(ctx, s.error());
   }
   ctx.res.Redirect("/rounds/" + std::to_string(round->id) + "/ads?import=" + std::to_string(*id));
+}
+
+void HandleRoundAdsReport(RequestContext& ctx) {
+  auto round = ctx.app.db().rounds().Find(ArgId(ctx));
+  if (!round) return RenderError(ctx, round.error());
+  auto imports = ctx.app.db().ad_imports().ListForRound(round->id);
+  if (!imports) return RenderError(ctx, imports.error());
+  const std::string_view wanted = ctx.Form("import");
+  const storage::AdImport* chosen = nullptr;
+  for (const storage::AdImport& im : *imports) {
+    if (std::to_string(im.id) == wanted) chosen = &im;
+  }
+  if (chosen == nullptr) return RenderNotFound(ctx);  // not an import of this round
+  const std::string object = "round:" + std::to_string(round->id);
+  if (round->state == storage::RoundState::kPublished) {
+    // The published report is stored as it was; what it was built on stays too.
+    (void)AppendAudit(ctx.app.db(), ctx.app.clock(), ctx.actor(), "ads_report_import_refused",
+                      object, "import " + std::to_string(chosen->id) + ": round published");
+    const PageError error{std::string(ctx.T("ads.report.error.published")), false};
+    return RenderAds(ctx, *round, &error, 409);
+  }
+  const std::string target =
+      "/rounds/" + std::to_string(round->id) + "/ads?import=" + std::to_string(chosen->id);
+  if (!chosen->for_report) {
+    if (Status s = ctx.app.db().ad_imports().ChooseForReport(
+            chosen->id, ctx.app.clock().NowUnix(), ctx.principal ? ctx.principal->user.id : 0);
+        !s) {
+      return RenderError(ctx, s.error());
+    }
+    if (Status s = AppendAudit(ctx.app.db(), ctx.app.clock(), ctx.actor(), "ads_report_import",
+                               object, "import " + std::to_string(chosen->id));
+        !s) {
+      return RenderError(ctx, s.error());
+    }
+  }
+  ctx.res.Redirect(target);
 }
 
 }  // namespace synlig::web

@@ -109,6 +109,8 @@ void Dispatch(RouteId id, RequestContext& ctx) {
       return HandleRoundAds(ctx);
     case RouteId::kRoundAdsUpload:
       return HandleRoundAdsUpload(ctx);
+    case RouteId::kRoundAdsReport:
+      return HandleRoundAdsReport(ctx);
     case RouteId::kReportsList:
       return HandleReportsList(ctx);
     case RouteId::kReport:

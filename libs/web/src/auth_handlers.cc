@@ -12,6 +12,7 @@ namespace {
 
 std::string_view ContentTypeFor(std::string_view file) {
   if (file.ends_with(".css")) return "text/css; charset=utf-8";
+  if (file.ends_with(".js")) return "text/javascript; charset=utf-8";
   if (file.ends_with(".svg")) return "image/svg+xml";
   if (file.ends_with(".png")) return "image/png";
   if (file.ends_with(".ico")) return "image/x-icon";

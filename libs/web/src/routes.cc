@@ -55,6 +55,8 @@ constexpr std::array kRoutes = {
           "online-ad imports of the round: upload form, counts and tables"},
     Route{RouteId::kRoundAdsUpload, "POST", "/rounds/{id}/ads", Access::kRoles, kAnalyst,
           "upload an ad file (multipart); stores aggregate counts only"},
+    Route{RouteId::kRoundAdsReport, "POST", "/rounds/{id}/ads/report", Access::kRoles,
+          kAnalyst, "choose the ad import the council report uses (import=ID)"},
     Route{RouteId::kReportsList, "GET", "/reports", Access::kRoles,
           kReader | kAnalyst | kManager, "published reports"},
     Route{RouteId::kReport, "GET", "/reports/{id}", Access::kRoles, kReader | kAnalyst | kManager,

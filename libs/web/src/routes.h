@@ -34,6 +34,7 @@ enum class RouteId {
   kRoundTablesCsv,
   kRoundAds,
   kRoundAdsUpload,
+  kRoundAdsReport,
   kReportsList,
   kReport,
   kReportCsv,

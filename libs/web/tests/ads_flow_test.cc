@@ -66,6 +66,13 @@ TEST_F(AdsFlowTest, UploadShowsCountsTablesAndBadLines) {
   ASSERT_EQ(empty.status, 200);
   EXPECT_NE(empty.body.find("id=\"ads-no-imports\""), std::string::npos);
   EXPECT_NE(empty.body.find("enctype=\"multipart/form-data\""), std::string::npos);
+  // The progress the upload script fills: hidden until it runs, its texts localised.
+  EXPECT_NE(empty.body.find("data-upload-progress=\"ads-upload-progress\""), std::string::npos);
+  EXPECT_NE(empty.body.find("id=\"ads-upload-progress\" hidden"), std::string::npos);
+  EXPECT_NE(empty.body.find("data-uploading=\"Laddar upp filerna: {p}\u00a0%\""),
+            std::string::npos);
+  EXPECT_NE(empty.body.find("<script src=\"/static/upload.js\" defer></script>"),
+            std::string::npos);
 
   const HttpResponse r = Upload({File("sample.jsonl", ReadData("sample.jsonl"))});
   ASSERT_EQ(r.status, 303) << r.body;
@@ -213,6 +220,81 @@ TEST_F(AdsFlowTest, RefusalsSayWhyAndStoreNothing) {
   EXPECT_EQ(r.status, 409);
   EXPECT_NE(r.body.find("hemliga nyckel är förstörd"), std::string::npos);
   EXPECT_TRUE(db_->ad_imports().ListForRound(round_id_)->empty());
+}
+
+// The council report uses the newest import until the analyst chooses another; the choice is
+// audited, stands when newer imports come, and is refused for an import of another round and
+// once the round is published.
+TEST_F(AdsFlowTest, TheAnalystChoosesTheImportTheReportUses) {
+  const std::string data = ReadData("sample.jsonl");
+  const HttpResponse first = Upload({File("dag1.jsonl", data)});
+  ASSERT_EQ(first.status, 303);
+  const std::string first_path = first.headers.back().second;
+  const std::string first_id = first_path.substr(first_path.find("import=") + 7);
+  HttpResponse page = analyst_.Get(first_path);
+  EXPECT_NE(page.body.find("id=\"ads-in-report\""), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("id=\"ads-report-note\""), std::string::npos);
+  const HttpResponse second = Upload({File("dag2.jsonl", data)});
+  ASSERT_EQ(second.status, 303);
+  page = analyst_.Get(first_path);
+  EXPECT_EQ(page.body.find("id=\"ads-in-report\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"ads-not-in-report\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"ads-use-in-report\""), std::string::npos);
+
+  HttpResponse r = analyst_.Post(round_path_ + "/ads/report", {{"import", first_id}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.headers.back().second, first_path);
+  page = analyst_.Get(first_path);
+  EXPECT_NE(page.body.find("id=\"ads-in-report\""), std::string::npos);
+  std::size_t marked = 0;  // one row of the list says so, not every row
+  for (std::size_t at = 0; (at = page.body.find("<td>Ja</td>", at)) != std::string::npos; ++at) {
+    ++marked;
+  }
+  EXPECT_EQ(marked, 1u) << page.body;
+  auto list = db_->ad_imports().ListForRound(round_id_);
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_FALSE((*list)[0].for_report);
+  EXPECT_TRUE((*list)[1].for_report);
+  EXPECT_EQ(std::to_string((*list)[1].id), first_id);
+  auto count_choices = [&] {
+    auto audit = db_->audit().Query({});
+    EXPECT_TRUE(audit);
+    int n = 0;
+    for (const storage::AuditEvent& e : *audit) {
+      if (e.action != "ads_report_import") continue;
+      ++n;
+      EXPECT_EQ(e.detail, "import " + first_id);
+    }
+    return n;
+  };
+  EXPECT_EQ(count_choices(), 1);
+  // Choosing it again changes nothing and logs nothing new.
+  EXPECT_EQ(analyst_.Post(round_path_ + "/ads/report", {{"import", first_id}}).status, 303);
+  EXPECT_EQ(count_choices(), 1);
+  ASSERT_EQ(Upload({File("dag3.jsonl", data)}).status, 303);
+  EXPECT_TRUE(db_->ad_imports().ListForRound(round_id_)->back().for_report);
+
+  // Not an import of this round, or none at all.
+  EXPECT_EQ(analyst_.Post(round_path_ + "/ads/report", {{"import", "999"}}).status, 404);
+  EXPECT_EQ(analyst_.Post(round_path_ + "/ads/report", {}).status, 404);
+  EXPECT_EQ(analyst_.Post("/rounds/999/ads/report", {{"import", first_id}}).status, 404);
+
+  // Published: the report is fixed, and so is what it was built on.
+  for (auto [from, to] : {std::pair{storage::RoundState::kDraft, storage::RoundState::kOpen},
+                          {storage::RoundState::kOpen, storage::RoundState::kClosed},
+                          {storage::RoundState::kClosed, storage::RoundState::kPublished}}) {
+    ASSERT_TRUE(db_->rounds().Transition(round_id_, from, to, 0));
+  }
+  const std::string newest = std::to_string(db_->ad_imports().ListForRound(round_id_)->front().id);
+  r = analyst_.Post(round_path_ + "/ads/report", {{"import", newest}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("rapporten ligger fast"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("href=\"#import-heading\""), std::string::npos);
+  EXPECT_TRUE(db_->ad_imports().ListForRound(round_id_)->back().for_report);
+  page = analyst_.Get(round_path_ + "/ads?import=" + newest);
+  EXPECT_EQ(page.body.find("id=\"ads-use-in-report\""), std::string::npos)
+      << "no button for a choice that would be refused";
 }
 
 TEST_F(AdsFlowTest, OnlyAnalystsAndOnlyExistingRoundsAndImports) {

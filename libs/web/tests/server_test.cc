@@ -71,6 +71,13 @@ TEST_F(ServerTest, StaticFilesAreCacheableAndPagesAreNot) {
   EXPECT_EQ(css->status, 200);
   EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
   EXPECT_EQ(css->get_header_value("Cache-Control"), "public, max-age=3600");
+  // The upload script: served as JavaScript (X-Content-Type-Options: nosniff would refuse it
+  // under any other type).
+  auto js = c.Get("/static/upload.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(js->body.find("XMLHttpRequest"), std::string::npos);
   auto page = c.Get("/login");
   ExpectSecurityHeaders(page);
   EXPECT_EQ(page->get_header_value("Cache-Control"), "no-store");

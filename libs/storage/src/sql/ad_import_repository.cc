@@ -81,6 +81,18 @@ RowSink Collect(std::vector<AdImport>& out) {
   };
 }
 
+// The id of the import the round's report uses: the chosen one, else the newest; 0 for none.
+Result<Id> ReportImportOf(Tx& tx, Id round_id) {
+  auto chosen = QueryInt(tx, "SELECT import_id FROM ad_report_imports WHERE round_id = $1",
+                         {round_id});
+  if (!chosen) return Unexpected(chosen.error());
+  if (*chosen) return **chosen;
+  auto newest = QueryInt(
+      tx, "SELECT id FROM ad_imports WHERE round_id = $1 ORDER BY id DESC LIMIT 1", {round_id});
+  if (!newest) return Unexpected(newest.error());
+  return newest->value_or(0);
+}
+
 }  // namespace
 
 Result<Id> SqlAdImportRepository::Create(const AdImport& im) {
@@ -132,6 +144,9 @@ Result<AdImport> SqlAdImportRepository::Find(Id id) {
   Status status = store_.Read([&](Tx& tx) -> Status {
     Status s = Query(tx, std::string(kSelect) + "WHERE id = $1", {id}, Collect(found));
     if (!s || found.empty()) return s;
+    auto report = ReportImportOf(tx, found[0].round_id);
+    if (!report) return Unexpected(report.error());
+    found[0].for_report = *report == id;
     return Query(tx,
                  "SELECT file, line, field, problem FROM ad_import_errors WHERE import_id = $1"
                  " ORDER BY position",
@@ -154,14 +169,49 @@ Result<std::vector<AdImport>> SqlAdImportRepository::ListForRound(Id round_id) {
     if (!round) return Unexpected(round.error());
     round_exists = round->has_value();
     if (!round_exists) return Ok();
-    return Query(tx, std::string(kSelect) + "WHERE round_id = $1 ORDER BY id DESC", {round_id},
-                 Collect(out));
+    Status s = Query(tx, std::string(kSelect) + "WHERE round_id = $1 ORDER BY id DESC",
+                     {round_id}, Collect(out));
+    if (!s) return s;
+    auto report = ReportImportOf(tx, round_id);
+    if (!report) return Unexpected(report.error());
+    for (AdImport& im : out) im.for_report = im.id == *report;
+    return Ok();
   });
   if (!status) {
     return Annotate(status.error(), "listing the ad imports of round " + std::to_string(round_id));
   }
   if (!round_exists) return NotFound("round " + std::to_string(round_id) + " does not exist");
   return out;
+}
+
+Status SqlAdImportRepository::ChooseForReport(Id import_id, std::int64_t chosen_at,
+                                              Id chosen_by) {
+  Status status = store_.Write([&](Tx& tx) -> Status {
+    auto round = QueryInt(tx, "SELECT round_id FROM ad_imports WHERE id = $1", {import_id});
+    if (!round) return Unexpected(round.error());
+    if (!*round) return NotFound("ad import " + std::to_string(import_id) + " does not exist");
+    if (chosen_by != 0) {
+      auto user = QueryInt(tx, "SELECT id FROM users WHERE id = $1", {chosen_by});
+      if (!user) return Unexpected(user.error());
+      if (!*user) {
+        return InvalidArgument("user " + std::to_string(chosen_by) + " does not exist",
+                               "chosen_by");
+      }
+    }
+    auto r = Exec(tx,
+                  "INSERT INTO ad_report_imports (round_id, import_id, chosen_at, chosen_by)"
+                  " VALUES ($1, $2, $3, $4) ON CONFLICT (round_id) DO UPDATE SET"
+                  " import_id = excluded.import_id, chosen_at = excluded.chosen_at,"
+                  " chosen_by = excluded.chosen_by",
+                  {**round, import_id, chosen_at, chosen_by != 0 ? Param(chosen_by) : kNull});
+    if (!r) return Unexpected(r.error());
+    return Ok();
+  });
+  if (!status) {
+    return Annotate(status.error(),
+                    "choosing ad import " + std::to_string(import_id) + " for the report");
+  }
+  return Ok();
 }
 
 }  // namespace synlig::storage::sql

@@ -12,6 +12,7 @@ class SqlAdImportRepository final : public AdImportRepository {
   Result<Id> Create(const AdImport& import) override;
   Result<AdImport> Find(Id id) override;
   Result<std::vector<AdImport>> ListForRound(Id round_id) override;
+  Status ChooseForReport(Id import_id, std::int64_t chosen_at, Id chosen_by) override;
 
  private:
   Store& store_;

@@ -52,7 +52,7 @@ Status CheckNotNewer(int version) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 7> kMigrations = {{
+  static const std::array<Migration, 8> kMigrations = {{
       {1, "initial", Script("libs/storage/src/migrations/0001_initial.sqlite.sql"),
        Script("libs/storage/src/migrations/0001_initial.postgres.sql")},
       {2, "official_statistics",
@@ -68,6 +68,9 @@ std::span<const Migration> Migrations() {
        Script("libs/storage/src/migrations/0006_ad_imports.postgres.sql")},
       {7, "ad_import_files", Script("libs/storage/src/migrations/0007_ad_import_files.sqlite.sql"),
        Script("libs/storage/src/migrations/0007_ad_import_files.postgres.sql")},
+      {8, "ad_report_imports",
+       Script("libs/storage/src/migrations/0008_ad_report_imports.sqlite.sql"),
+       Script("libs/storage/src/migrations/0008_ad_report_imports.postgres.sql")},
   }};
   return kMigrations;
 }

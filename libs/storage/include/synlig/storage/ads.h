@@ -5,6 +5,7 @@
 // problem code, not the values. Usage:
 //   auto id = db.ad_imports().Create(import);            // import.round_id, counts, ...
 //   auto all = db.ad_imports().ListForRound(round_id);   // newest first
+//   db.ad_imports().ChooseForReport(id, now, user_id);   // the report's import (else newest)
 #pragma once
 
 #include <cstdint>
@@ -43,6 +44,9 @@ struct AdImport {
   std::string counts_json;   // synlig::ads::CountsReportJson
   std::string captures_csv;  // synlig::ads::CaptureHistoryCsv; "" when not 2-16 sample days
   std::vector<AdImportError> errors;  // in line order, at most kMaxStoredAdImportErrors
+  // Read only (set by Find and ListForRound): the import the round's council report uses, the
+  // one chosen for it (ChooseForReport), else the round's newest.
+  bool for_report = false;
 };
 
 class AdImportRepository {
@@ -61,6 +65,10 @@ class AdImportRepository {
   // The round's imports, newest first, without their errors (see Find). kNotFound for an
   // unknown round.
   virtual Result<std::vector<AdImport>> ListForRound(Id round_id) = 0;
+  // Makes the import the one its round's council report uses, in place of an earlier choice,
+  // noting when and by whom (0: unknown). kNotFound for an unknown import; kInvalidArgument
+  // ("chosen_by") for a chosen_by that is not a user.
+  virtual Status ChooseForReport(Id import_id, std::int64_t chosen_at, Id chosen_by) = 0;
 };
 
 }  // namespace synlig::storage
