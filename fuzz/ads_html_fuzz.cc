@@ -1,7 +1,8 @@
 // libFuzzer target for the saved-page importer: any bytes as a page, read with the example
 // site's rules and with rules whose item selector is the input's first line (so the selector
-// parser and matcher are fuzzed too). Items must add up, every ad must carry the site and an
-// id, and every ad read must extract without fault.
+// parser and matcher are fuzzed too; the first line is also read as a file name that may begin
+// with the sample day). Items must add up, every ad must carry the site and an id, and every ad
+// read must extract without fault.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -55,6 +56,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const std::size_t newline = input.find('\n');
   if (newline == std::string_view::npos || newline > 200) return 0;
+  // The first line as a file name too: a sample day or none, or an error naming the field.
+  if (auto day = synlig::ads::SampleDayInFileName(input.substr(0, newline))) {
+    if (*day && synlig::FormatDate(**day).size() != 10) std::abort();
+  } else if (day.error().field() != "captured_on") {
+    std::abort();
+  }
   std::string selector(input.substr(0, newline));
   for (char& c : selector) {
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = ' ';

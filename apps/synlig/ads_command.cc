@@ -32,7 +32,8 @@ Commands:
   import-html [--site RULES.toml] [--captured-on YYYY-MM-DD] PAGE.html... > ads.jsonl
       saved listing pages to JSON Lines (then: synlig ads analyze ads.jsonl); the site's
       rule file says where the listings and their fields are (see `synlig ads site`);
-      --captured-on is the sample day the pages were saved (or captured_on in the rules)
+      --captured-on is the sample day the pages were saved (or captured_on in the rules);
+      a page whose file name begins with a date (2025-03-03-page1.html) is of that day
   synth --ads N [--seed S] [--profile easy|hard] [--days D] [--first-day YYYY-MM-DD]
       synthetic ads with ground truth (_truth) as JSON Lines on standard output
   evaluate FILE.jsonl... [--json] [--seed S] [--threads T]

@@ -40,24 +40,32 @@ int RunImportHtml(const std::vector<std::string>& args, std::ostream& out, std::
       return Usage(err, "--captured-on needs a date YYYY-MM-DD, got '" + captured_text + "'");
     captured_on = *day;
   }
-  if (!captured_on) {
-    return Usage(err,
-                 "no sample day: give --captured-on YYYY-MM-DD (or captured_on under [site] "
-                 "in the rule file)");
+  // A page's sample day: the date its file name begins with, else the one given.
+  std::vector<Date> days;
+  for (const std::string& path : pages) {
+    auto named = ads::SampleDayInFileName(path);
+    if (!named) return Usage(err, named.error().message());
+    if (!named->has_value() && !captured_on) {
+      return Usage(err, "no sample day for " + path +
+                            ": give --captured-on YYYY-MM-DD (or captured_on under [site] in "
+                            "the rule file), or begin the file name with the date");
+    }
+    days.push_back(named->has_value() ? **named : *captured_on);
   }
 
   std::size_t written = 0;
   std::size_t skipped = 0;
   bool page_failed = false;
   std::string line;
-  for (const std::string& path : pages) {
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const std::string& path = pages[p];
     auto html = ReadWholeFile(path);
     if (!html) {
       err << "synlig ads: " << path << ": " << html.error().message() << "\n";
       page_failed = true;
       continue;
     }
-    auto page = ads::ReadHtmlPage(*html, *rules, *captured_on);
+    auto page = ads::ReadHtmlPage(*html, *rules, days[p]);
     if (!page) {
       err << "synlig ads: " << path << ": " << page.error().message() << "\n";
       page_failed = true;

@@ -192,4 +192,28 @@ Result<HtmlPage> ReadHtmlPage(std::string_view html, const SiteRules& rules, Dat
   return page;
 }
 
+Result<std::optional<Date>> SampleDayInFileName(std::string_view file_name) {
+  if (const std::size_t slash = file_name.find_last_of("/\\"); slash != std::string_view::npos) {
+    file_name.remove_prefix(slash + 1);
+  }
+  constexpr std::string_view kShape = "dddd-dd-dd";
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (file_name.size() < kShape.size()) return std::optional<Date>();
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    if (kShape[i] == 'd' ? !digit(file_name[i]) : file_name[i] != '-') {
+      return std::optional<Date>();
+    }
+  }
+  if (file_name.size() > kShape.size() && digit(file_name[kShape.size()])) {
+    return std::optional<Date>();
+  }
+  auto day = ParseDate(file_name.substr(0, kShape.size()));
+  if (!day) {
+    return InvalidArgument("the file name " + std::string(file_name) +
+                               " begins with a date that does not exist",
+                           "captured_on");
+  }
+  return std::optional<Date>(*day);
+}
+
 }  // namespace synlig::ads

@@ -254,6 +254,39 @@ TEST(AdsCliImportHtmlTest, ASecondSiteFromItsRuleFileWithItsOwnSampleDay) {
   EXPECT_NE(r.out.find("\"site\":\"listing-b.example\""), std::string::npos) << r.out;
 }
 
+// Pages of several sample days in one run: a date at the start of a file name is the page's
+// day; --captured-on is for the others.
+TEST(AdsCliImportHtmlTest, ADateAtTheStartOfAFileNameIsThePagesSampleDay) {
+  std::ifstream in(Data("example-listing.html"), std::ios::binary);
+  std::ostringstream page;
+  page << in.rdbuf();
+  const std::string day1 = TempPath("2025-03-10-sida1.html");
+  const std::string day2 = TempPath("2025-03-17_sida2.html");
+  const std::string undated = TempPath("sida3.html");
+  for (const std::string& f : {day1, day2, undated}) std::ofstream(f, std::ios::binary) << page.str();
+  CliRun r = RunAds({"import-html", day1, day2});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> days;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    days.push_back(nlohmann::json::parse(line)["captured_on"]);
+  }
+  EXPECT_EQ(days, (std::vector<std::string>{"2025-03-10", "2025-03-10", "2025-03-10",
+                                            "2025-03-17", "2025-03-17", "2025-03-17"}));
+  CliRun missing = RunAds({"import-html", day1, undated});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("no sample day for " + undated), std::string::npos) << missing.err;
+  CliRun given = RunAds({"import-html", "--captured-on", "2025-03-03", undated, day2});
+  ASSERT_EQ(given.code, 0) << given.err;
+  EXPECT_NE(given.out.find("\"captured_on\":\"2025-03-03\""), std::string::npos);
+  EXPECT_NE(given.out.find("\"captured_on\":\"2025-03-17\""), std::string::npos);
+  const std::string impossible = TempPath("2025-02-30-sida.html");
+  std::ofstream(impossible, std::ios::binary) << page.str();
+  CliRun bad = RunAds({"import-html", "--captured-on", "2025-03-03", impossible});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("begins with a date that does not exist"), std::string::npos) << bad.err;
+}
+
 TEST(AdsCliImportHtmlTest, ErrorsNameTheProblem) {
   CliRun no_day = RunAds({"import-html", Data("example-listing.html")});
   EXPECT_EQ(no_day.code, 2);

@@ -32,6 +32,28 @@ TEST(SiteRulesTest, EmbeddedExampleParses) {
   EXPECT_NE(DefaultSiteRulesText().find("[fields]"), std::string_view::npos);
 }
 
+TEST(HtmlImportTest, ASampleDayAtTheStartOfAFileName) {
+  auto day = [](std::string_view name) { return SampleDayInFileName(name); };
+  EXPECT_EQ(day("2025-03-03-sida1.html").value(), Day("2025-03-03"));
+  EXPECT_EQ(day("2025-03-10.html").value(), Day("2025-03-10"));
+  EXPECT_EQ(day("2025-03-10 sida 2.htm").value(), Day("2025-03-10"));
+  EXPECT_EQ(day("sparat/2025-03-17_sida.html").value(), Day("2025-03-17"));
+  EXPECT_EQ(day("C:\\sparat\\2025-03-17.html").value(), Day("2025-03-17"));
+  for (const char* none : {"sida1.html", "", "2025-03-0.html", "2025-03-031.html",
+                           "2025_03_03.html", "sida-2025-03-03.html", "2025-03-03x/sida.html"}) {
+    auto r = day(none);
+    ASSERT_TRUE(r) << none;
+    EXPECT_FALSE(r->has_value()) << none;
+  }
+  for (const char* bad : {"2025-02-30-sida.html", "2025-13-01.html", "2025-00-10.html"}) {
+    auto r = day(bad);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument) << bad;
+    EXPECT_EQ(r.error().field(), "captured_on") << bad;
+    EXPECT_NE(r.error().message().find(bad), std::string::npos) << r.error().message();
+  }
+}
+
 TEST(HtmlImportTest, ReadsTheExamplePage) {
   auto rules = DefaultSiteRules();
   ASSERT_TRUE(rules);

@@ -143,8 +143,9 @@ Result<ads::Corpus> ReadJsonLines(const AdUpload& upload, const SecretKey& key,
   return std::move(result.corpus);
 }
 
-// Extraction of saved listing pages of one site and sample day; errors of their listings into
-// `im`, by page and listing.
+// Extraction of saved listing pages of one site; errors of their listings into `im`, by page
+// and listing. A page's sample day is the date its file name begins with, else the form's
+// (else the rule file's).
 Result<ads::Corpus> ReadHtml(const AdUpload& upload, const SecretKey& key, storage::AdImport& im,
                              ads::ReadSummary& summary) {
   auto rules = upload.site_rules.empty() ? ads::DefaultSiteRules()
@@ -156,11 +157,18 @@ Result<ads::Corpus> ReadHtml(const AdUpload& upload, const SecretKey& key, stora
     if (!parsed) return InvalidArgument(parsed.error().message(), "captured_on");
     day = *parsed;
   }
-  if (!day) return InvalidArgument("the sample day of the page is missing", "captured_on");
   std::vector<ads::HtmlPage> pages;
   std::size_t items = 0;
-  for (const AdFile& f : upload.files) {
-    auto page = ads::ReadHtmlPage(f.data, *rules, *day);
+  for (std::size_t p = 0; p < upload.files.size(); ++p) {
+    const AdFile& f = upload.files[p];
+    auto named = ads::SampleDayInFileName(f.name);
+    if (!named) return Unexpected(named.error());
+    const std::optional<Date> page_day = named->has_value() ? *named : day;
+    if (!page_day) {
+      return InvalidArgument("the sample day of page " + std::to_string(p + 1) + " is missing",
+                             "captured_on");
+    }
+    auto page = ads::ReadHtmlPage(f.data, *rules, *page_day);
     if (!page) {
       if (page.error().field() == "items.select") {
         return InvalidArgument(page.error().message(), "items");

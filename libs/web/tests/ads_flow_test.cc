@@ -168,6 +168,31 @@ TEST_F(AdsFlowTest, SeveralSavedPagesOfOneDay) {
   EXPECT_EQ((*imports)[0].skipped % 2, 0);  // each page's bad listings, twice
 }
 
+// Pages of two sample days in one import: the days come from the file names, so the import
+// has both days and capture histories over them.
+TEST_F(AdsFlowTest, SavedPagesOfSeveralDaysByTheirFileNames) {
+  const std::string page = ReadData("example-listing.html");
+  const HttpResponse r =
+      Upload({File("2025-03-03-sida1.html", page), File("2025-03-10-sida1.html", page)});
+  ASSERT_EQ(r.status, 303) << r.body;
+  auto imports = db_->ad_imports().ListForRound(round_id_);
+  ASSERT_TRUE(imports);
+  ASSERT_EQ(imports->size(), 1u);
+  EXPECT_NE((*imports)[0].counts_json.find("2025-03-03"), std::string::npos);
+  EXPECT_NE((*imports)[0].counts_json.find("2025-03-10"), std::string::npos);
+  EXPECT_EQ((*imports)[0].captures_csv.rfind("2025-03-03,2025-03-10,count\n", 0), 0u)
+      << (*imports)[0].captures_csv;
+  // An undated page needs the form's day; an impossible date in a name is refused.
+  HttpResponse undated = Upload({File("2025-03-03-sida1.html", page), File("sida2.html", page)});
+  EXPECT_EQ(undated.status, 422);
+  EXPECT_NE(undated.body.find("Ange urvalsdagen"), std::string::npos);
+  HttpResponse impossible = Upload({File("2025-02-30-sida1.html", page),
+                                    {"captured_on", "", "", "2025-03-03"}});
+  EXPECT_EQ(impossible.status, 422);
+  EXPECT_NE(impossible.body.find("måste finnas i kalendern"), std::string::npos);
+  EXPECT_EQ(db_->ad_imports().ListForRound(round_id_)->size(), 1u);
+}
+
 TEST_F(AdsFlowTest, SavedHtmlPageWithTheSitesRules) {
   const HttpResponse r =
       Upload({File("listing-b.html", ReadData("listing-b.html")),

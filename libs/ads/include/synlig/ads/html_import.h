@@ -69,4 +69,11 @@ struct HtmlPage {
 // or with an image hash that is not hexadecimal are skipped and listed in errors.
 Result<HtmlPage> ReadHtmlPage(std::string_view html, const SiteRules& rules, Date captured_on);
 
+// The sample day a saved page's file name begins with, so that the pages of several days can
+// be read together: "2025-03-03-sida1.html", "2025-03-10.html" (YYYY-MM-DD, then the end or a
+// character that is not a digit). nullopt when the name does not begin so (the caller's day
+// applies); kInvalidArgument (field "captured_on") when it begins with a date that does not
+// exist ("2025-02-30-sida1.html"). Only the last path component is looked at.
+Result<std::optional<Date>> SampleDayInFileName(std::string_view file_name);
+
 }  // namespace synlig::ads
