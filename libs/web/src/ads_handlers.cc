@@ -25,7 +25,7 @@ std::string UploadErrorKey(const Error& error) {
 }
 
 // The page; with `error`, an error summary linking to the control at fault (the file input
-// for an upload, the report button for a refused choice).
+// for an upload, the import's heading for a refused choice of the report's import).
 struct PageError {
   std::string text;
   bool upload = true;
