@@ -4,9 +4,17 @@
 #include "synlig/report/render.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <utility>
+#include <vector>
 
 #include "report_test_data.h"
 #include "synlig/report/official.h"
@@ -107,6 +115,122 @@ TEST(RenderPdf, IsAnA4PdfWithFixedMetadata) {
   EXPECT_TRUE(pdf->starts_with("%PDF-"));
   EXPECT_NE(pdf->find("/MediaBox [ 0 0 595.27"), std::string::npos);
   EXPECT_NE(pdf->find("/CreationDate (20260301000000Z)"), std::string::npos);
+}
+
+// Runs a shell command; its exit status and standard output.
+std::pair<int, std::string> Shell(const std::string& command) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return {-1, ""};
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// The structure tree as poppler reads it (`pdfinfo -struct`: one element a line, two spaces
+// of indent a level), or nullopt without poppler-utils. Fails the test when poppler reports
+// anything on its error stream (a broken cross-reference after the catalog's update would).
+std::optional<std::vector<std::pair<int, std::string>>> StructureOf(const std::string& pdf) {
+  if (Shell("command -v pdfinfo >/dev/null").first != 0) return std::nullopt;
+  const std::string file = ::testing::TempDir() + "/tagged.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  auto [code, out] = Shell("pdfinfo -struct " + file + " 2>" + file + ".err");
+  EXPECT_EQ(code, 0);
+  std::ifstream err(file + ".err");
+  std::stringstream errors;
+  errors << err.rdbuf();
+  EXPECT_EQ(errors.str(), "") << "poppler complains about the PDF";
+  std::vector<std::pair<int, std::string>> tree;
+  std::istringstream lines(out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const std::size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string::npos) continue;
+    std::string name = line.substr(indent);
+    name = name.substr(0, name.find(' '));  // "P (block)" -> "P"
+    tree.emplace_back(static_cast<int>(indent / 2), name);
+  }
+  return tree;
+}
+
+// The number of elements `child` directly under each element `parent`, in document order.
+std::vector<std::size_t> ChildCounts(const std::vector<std::pair<int, std::string>>& tree,
+                                     const std::string& parent, const std::string& child) {
+  std::vector<std::size_t> counts;
+  for (std::size_t i = 0; i < tree.size(); ++i) {
+    if (tree[i].second != parent) continue;
+    std::size_t n = 0;
+    for (std::size_t j = i + 1; j < tree.size() && tree[j].first > tree[i].first; ++j) {
+      if (tree[j].first == tree[i].first + 1 && tree[j].second == child) ++n;
+    }
+    counts.push_back(n);
+  }
+  return counts;
+}
+
+TEST(RenderPdf, IsTaggedWithItsLanguageAndTitle) {
+  Report r = Sample();
+  // One table long enough to continue on a second page, where its header is drawn again.
+  ReportTable& long_table = r.tables.front();
+  const std::vector<Row> rows = long_table.rows;
+  while (long_table.rows.size() < 90) {
+    long_table.rows.insert(long_table.rows.end(), rows.begin(), rows.end());
+  }
+  auto pdf = RenderPdf(r, Language::kSv);
+  ASSERT_TRUE(pdf) << pdf.error().ToString();
+  Dump("tagged.pdf", *pdf);
+  EXPECT_NE(pdf->find("/StructTreeRoot"), std::string::npos);
+  EXPECT_NE(pdf->find("/MarkInfo << /Marked true >>"), std::string::npos);
+  EXPECT_NE(pdf->find("/Lang (sv)"), std::string::npos);
+  EXPECT_NE(pdf->find("/DisplayDocTitle true"), std::string::npos);
+  auto en = RenderPdf(r, Language::kEn);
+  ASSERT_TRUE(en);
+  EXPECT_NE(en->find("/Lang (en)"), std::string::npos);
+
+  auto tree = StructureOf(*pdf);
+  if (!tree) GTEST_SKIP() << "poppler-utils not installed";
+  ASSERT_FALSE(tree->empty());
+  EXPECT_EQ(tree->front(), std::make_pair(0, std::string("Document")));
+  std::map<std::string, std::size_t> count;
+  for (const auto& [depth, name] : *tree) ++count[name];
+  EXPECT_EQ(count["H1"], 1u);
+  // Contents, summary and one per section; each section (and the summary) a Sect.
+  EXPECT_EQ(count["H2"], r.sections.size() + 2);
+  EXPECT_EQ(count["Sect"], r.sections.size() + 1);
+  EXPECT_EQ(count["TOCI"], r.sections.size());
+  EXPECT_EQ(ChildCounts(*tree, "L", "LI"), std::vector<std::size_t>{2});  // "- en", "- två"
+  // Every table a Table with its caption and one row more than its body: the header drawn
+  // again on the next page is not a row of the structure.
+  std::vector<std::size_t> expected_rows;
+  auto add = [&](const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (b.kind == Block::Kind::kTable) {
+        expected_rows.push_back(r.tables[static_cast<std::size_t>(b.table)].rows.size() + 1);
+      }
+    }
+  };
+  add(r.summary[0]);
+  for (const Section& s : r.sections) add(s.blocks[0]);
+  EXPECT_EQ(ChildCounts(*tree, "Document", "Table"), std::vector<std::size_t>{0});  // in Sects
+  EXPECT_EQ(ChildCounts(*tree, "Table", "TR"), expected_rows);
+  EXPECT_EQ(ChildCounts(*tree, "Table", "Caption"),
+            std::vector<std::size_t>(expected_rows.size(), 1));
+  // Header cells: the header row's, and each body row's label.
+  std::size_t th = 0;
+  std::size_t td = 0;
+  for (const ReportTable& t : r.tables) {
+    th += t.columns.size() + 1 + t.rows.size();
+    for (const Row& row : t.rows) td += row.cells.size();
+  }
+  EXPECT_EQ(count["TH"], th);
+  EXPECT_EQ(count["TD"], td);
+  // The repeated header is on the page, though not in the structure.
+  auto [code, text] = Shell("pdftotext " + ::testing::TempDir() + "/tagged.pdf -");
+  ASSERT_EQ(code, 0);
+  const std::string stub = long_table.stub.In(Language::kSv);
+  EXPECT_GE(Count(text, stub + "\n"), 2u) << stub;
 }
 
 TEST(Render, EveryFormatIsReproducible) {

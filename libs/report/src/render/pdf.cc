@@ -1,7 +1,10 @@
 // The report as an A4 PDF drawn with cairo and pango: title, table of contents with page
 // numbers, sections starting on new pages, headings kept with what follows, tables whose
 // header repeats on every page, charts, page numbers "Sida n av m", PDF bookmarks, and fixed
-// metadata (the report's date) so the same report gives the same file.
+// metadata (the report's date) so the same report gives the same file. The PDF is tagged:
+// headings, paragraphs, lists, tables (header cells, row headers) and the contents are
+// structure elements in reading order, and the catalog names the language and shows the
+// title; page numbers, repeated table headers and chart drawings stay outside the structure.
 #include <cairo-pdf.h>
 
 #include "render/pdf_flow.h"
@@ -86,18 +89,37 @@ void Typesetter::Draw(const LayoutPtr& layout, double x, double y, unsigned rgb)
   pango_cairo_show_layout(cr_, layout.get());
 }
 
+void Typesetter::Begin(const char* tag) {
+  if (!tagging_) return;
+  cairo_tag_begin(cr_, tag, "");
+  open_.push_back(tag);
+}
+
+void Typesetter::End() {
+  if (!tagging_ || open_.empty()) return;
+  cairo_tag_end(cr_, open_.back());
+  open_.pop_back();
+}
+
+void Typesetter::EndAll() {
+  while (tagging_ && !open_.empty()) End();
+}
+
 namespace {
 
 using Flow = std::vector<std::shared_ptr<Item>>;
 
-void Text(Flow& out, Typesetter& ts, LayoutPtr l, double before, bool keep = false,
-          double indent = 0, unsigned rgb = 0x1a1a1a) {
+// A block of text as the structure element `tag` ("P", "H1", ...).
+Item& Text(Flow& out, Typesetter& ts, const char* tag, LayoutPtr l, double before,
+           bool keep = false, double indent = 0, unsigned rgb = 0x1a1a1a) {
   auto item = std::make_shared<Item>();
+  item->tag = tag;
   item->height = Typesetter::Height(l);
   item->space_before = before;
   item->keep_with_next = keep;
   item->draw = [&ts, l, indent, rgb](double y) { ts.Draw(l, kMargin + indent, y, rgb); };
   out.push_back(item);
+  return *item;
 }
 
 void AddBlocks(Flow& out, const std::vector<Block>& blocks, const Report& r, Language lang,
@@ -105,13 +127,15 @@ void AddBlocks(Flow& out, const std::vector<Block>& blocks, const Report& r, Lan
   for (const Block& b : blocks) {
     switch (b.kind) {
       case Block::Kind::kParagraph:
-        Text(out, ts, ts.Rich(b.runs, {10}, kContentWidth), 6);
+        Text(out, ts, "P", ts.Rich(b.runs, {10}, kContentWidth), 6);
         break;
       case Block::Kind::kNote:
-        Text(out, ts, ts.Rich(b.runs, {8.5, false, true}, kContentWidth), 4);
+        Text(out, ts, "P", ts.Rich(b.runs, {8.5, false, true}, kContentWidth), 4);
         break;
       case Block::Kind::kHeading:
-        Text(out, ts, ts.Rich(b.runs, {b.level <= 3 ? 12.5 : 11, true}, kContentWidth), 12, true);
+        // Level 3 or 4, below the sections' level 2 (as in the HTML).
+        Text(out, ts, b.level <= 3 ? "H3" : "H4",
+             ts.Rich(b.runs, {b.level <= 3 ? 12.5 : 11, true}, kContentWidth), 12, true);
         break;
       case Block::Kind::kBullets:
       case Block::Kind::kNumbered: {
@@ -124,12 +148,19 @@ void AddBlocks(Flow& out, const std::vector<Block>& blocks, const Report& r, Lan
           auto it = std::make_shared<Item>();
           it->height = Typesetter::Height(t);
           it->space_before = 3;
+          if (&item == &b.items.front()) it->open.push_back("L");
+          it->tag = "LI";
           it->draw = [&ts, m, t](double y) {
+            ts.Begin("Lbl");
             ts.Draw(m, kMargin + 2, y);
+            ts.End();
+            ts.Begin("LBody");
             ts.Draw(t, kMargin + 16, y);
+            ts.End();
           };
           out.push_back(it);
         }
+        if (!b.items.empty()) ++out.back()->close;  // the list
         break;
       }
       case Block::Kind::kTable: {
@@ -150,18 +181,19 @@ Flow BuildFlow(const Report& r, Language lang, Typesetter& ts,
   const int li = static_cast<int>(lang);
   Flow out;
   if (!r.status_label.In(lang).empty()) {
-    Text(out, ts, ts.Plain(r.status_label.In(lang), {10, true}, kContentWidth), 0, false, 0,
+    Text(out, ts, "P", ts.Plain(r.status_label.In(lang), {10, true}, kContentWidth), 0, false, 0,
          0x8a1c1c);
   }
-  Text(out, ts, ts.Plain(r.title.In(lang), {20, true}, kContentWidth), 8);
-  Text(out, ts, ts.Plain(r.subtitle.In(lang), {13}, kContentWidth), 6);
+  Text(out, ts, "H1", ts.Plain(r.title.In(lang), {20, true}, kContentWidth), 8);
+  Text(out, ts, "P", ts.Plain(r.subtitle.In(lang), {13}, kContentWidth), 6);
   std::string meta = (sv ? "Period: " : "Period: ") + FormatDate(r.round.period.from) + " – " +
                      FormatDate(r.round.period.to) + "\n" +
                      (sv ? "Minsta redovisade antal: " : "Smallest figure shown: ") +
                      std::to_string(r.k) + "\n" + (sv ? "Datum: " : "Date: ") +
                      FormatDate(r.generated_on);
-  Text(out, ts, ts.Plain(meta, {10}, kContentWidth), 14);
-  Text(out, ts, ts.Plain(sv ? "Innehåll" : "Contents", {12.5, true}, kContentWidth), 18, true);
+  Text(out, ts, "P", ts.Plain(meta, {10}, kContentWidth), 14);
+  Text(out, ts, "H2", ts.Plain(sv ? "Innehåll" : "Contents", {12.5, true}, kContentWidth), 18,
+       true);
   for (std::size_t i = 0; i < r.sections.size(); ++i) {
     const Section& s = r.sections[i];
     LayoutPtr label =
@@ -169,6 +201,9 @@ Flow BuildFlow(const Report& r, Language lang, Typesetter& ts,
     auto item = std::make_shared<Item>();
     item->height = Typesetter::Height(label);
     item->space_before = 3;
+    if (i == 0) item->open.push_back("TOC");
+    item->tag = "TOCI";
+    if (i + 1 == r.sections.size()) item->close = 1;
     item->draw = [&ts, label, section_pages, i](double y) {
       ts.Draw(label, kMargin, y);
       LayoutPtr page = ts.Plain(std::to_string((*section_pages)[i]), {10}, 40, PANGO_ALIGN_RIGHT);
@@ -177,8 +212,11 @@ Flow BuildFlow(const Report& r, Language lang, Typesetter& ts,
     out.push_back(item);
   }
   if (!r.summary[li].empty()) {
-    Text(out, ts, ts.Plain(sv ? "Sammanfattning" : "Summary", {15, true}, kContentWidth), 20, true);
+    Text(out, ts, "H2", ts.Plain(sv ? "Sammanfattning" : "Summary", {15, true}, kContentWidth), 20,
+         true)
+        .open.push_back("Sect");
     AddBlocks(out, r.summary[li], r, lang, ts);
+    ++out.back()->close;  // the summary's Sect
   }
   for (std::size_t i = 0; i < r.sections.size(); ++i) {
     const Section& s = r.sections[i];
@@ -190,9 +228,12 @@ Flow BuildFlow(const Report& r, Language lang, Typesetter& ts,
     head->page_break_before = true;
     head->outline = title;
     head->section = static_cast<int>(i);
+    head->open.push_back("Sect");
+    head->tag = "H2";
     head->draw = [&ts, l](double y) { ts.Draw(l, kMargin, y, 0x1f5f8b); };
     out.push_back(head);
     AddBlocks(out, s.blocks[li], r, lang, ts);
+    ++out.back()->close;  // the section's Sect
   }
   return out;
 }
@@ -203,6 +244,7 @@ struct Placed {
   std::shared_ptr<Item> item;
   int page;
   double y;
+  bool repeat = false;  // a table header drawn again on a new page
 };
 
 std::vector<Placed> Paginate(const Flow& flow, std::vector<int>& section_pages) {
@@ -228,7 +270,7 @@ std::vector<Placed> Paginate(const Flow& flow, std::vector<int>& section_pages) 
       new_page();
       need = it.height;
       if (it.repeat_header) {
-        placed.push_back({it.repeat_header, page, y});
+        placed.push_back({it.repeat_header, page, y, true});
         y += it.repeat_header->height;
       }
     } else if (y > top) {
@@ -273,6 +315,7 @@ Result<std::string> RenderPdf(const Report& r, Language lang) {
     const int pages = placed.empty() ? 1 : placed.back().page;
     const bool sv = lang == Language::kSv;
     std::size_t i = 0;
+    ts.Begin("Document");
     for (int page = 1; page <= pages; ++page) {
       for (; i < placed.size() && placed[i].page == page; ++i) {
         const Placed& p = placed[i];
@@ -283,8 +326,19 @@ Result<std::string> RenderPdf(const Report& r, Language lang) {
           cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, p.item->outline.c_str(),
                                         link.c_str(), static_cast<cairo_pdf_outline_flags_t>(0));
         }
+        if (p.repeat) {
+          ts.set_tagging(false);
+          p.item->draw(p.y);
+          ts.set_tagging(true);
+          continue;
+        }
+        for (const char* tag : p.item->open) ts.Begin(tag);
+        if (p.item->tag != nullptr) ts.Begin(p.item->tag);
         p.item->draw(p.y);
+        if (p.item->tag != nullptr) ts.End();
+        for (int k = 0; k < p.item->close; ++k) ts.End();
       }
+      if (page == pages) ts.EndAll();  // the Document, before the last page is shown
       LayoutPtr footer = ts.Plain((sv ? "Sida " : "Page ") + std::to_string(page) +
                                       (sv ? " av " : " of ") + std::to_string(pages),
                                   {8.5}, kContentWidth, PANGO_ALIGN_CENTER);
@@ -299,6 +353,10 @@ Result<std::string> RenderPdf(const Report& r, Language lang) {
   if (status != CAIRO_STATUS_SUCCESS) {
     return Internal(std::string("cairo failed: ") + cairo_status_to_string(status));
   }
+  const std::string language = lang == Language::kSv ? "sv" : "en";
+  auto added = AddToCatalog(
+      pdf, "/Lang (" + language + ")\n   /ViewerPreferences << /DisplayDocTitle true >>");
+  if (!added) return Unexpected(added.error());
   return pdf;
 }
 

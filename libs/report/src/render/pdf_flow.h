@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "synlig/core/error.h"
 #include "synlig/report/report.h"
 
 namespace synlig::report::internal {
@@ -47,10 +48,22 @@ class Typesetter {
   void Draw(const LayoutPtr& layout, double x, double y, unsigned rgb = 0x1a1a1a);
   cairo_t* cairo() { return cr_; }
 
+  // Tagged PDF: what is drawn between Begin(tag) and its End() is one structure element
+  // (cairo's tags: "P", "H2", "Table", "TR", "TD", ...), and elements nest. While tagging is
+  // off (content drawn a second time, such as a table header repeated on a new page) both do
+  // nothing, and what is drawn stays outside the structure, as page numbers do.
+  void Begin(const char* tag);
+  void End();
+  // Ends every element still open.
+  void EndAll();
+  void set_tagging(bool on) { tagging_ = on; }
+
  private:
   cairo_t* cr_;
   PangoFontMap* font_map_;
   PangoContext* context_;
+  std::vector<const char*> open_;  // the elements begun and not yet ended, outermost first
+  bool tagging_ = true;
 };
 
 struct Item {
@@ -61,6 +74,13 @@ struct Item {
   // Table rows: the header row to repeat when a body row starts a page.
   std::shared_ptr<Item> repeat_header;
   std::function<void(double y)> draw;
+  // Tagged PDF: the elements begun before the item that later items continue ("Sect",
+  // "Table", "L", ...), the item's own element around its drawing (nullptr: none, as for a
+  // chart's drawing, whose content is the description printed below it), and how many open
+  // elements end after it.
+  std::vector<const char*> open;
+  const char* tag = nullptr;
+  int close = 0;
   // A bookmark of the PDF outline (sections), empty for none.
   std::string outline;
   int section = -1;  // index of the section that starts here, for the table of contents
@@ -70,6 +90,11 @@ struct Item {
 // drawing (the table of contents reads it).
 std::vector<std::shared_ptr<Item>> BuildFlow(const Report& report, Language lang, Typesetter& ts,
                                              std::shared_ptr<std::vector<int>> section_pages);
+
+// Appends to a PDF from cairo an incremental update (ISO 32000-1, 7.5.6) whose catalog has
+// `entries` added, such as "/Lang (sv)": cairo 1.16 cannot set the document's language.
+// Errors: kInternal when the PDF has no trailer or catalog where cairo writes them.
+Status AddToCatalog(std::string& pdf, const std::string& entries);
 
 // Draws a chart's geometry with its top-left corner at (x0, y0).
 struct Drawing;

@@ -1,6 +1,9 @@
 // Tables and charts in the PDF: a caption kept with the table, a header row repeated on every
 // page the table continues on, right-aligned figures, bold totals; charts drawn with cairo
 // from the same geometry as the HTML's SVG, with their text alternative printed below.
+// Tagged as a Table with its Caption, rows of header cells (the column headers and each
+// row's label) and data cells; a chart's drawing is left out of the structure (its data are
+// the table's, its description a paragraph).
 #include <algorithm>
 #include <cmath>
 
@@ -98,6 +101,8 @@ void AddTableItems(const ReportTable& t, Language lang, Typesetter& ts,
   caption->height = Typesetter::Height(cap) + 4;
   caption->space_before = 10;
   caption->keep_with_next = true;
+  caption->open.push_back("Table");
+  caption->tag = "Caption";
   caption->draw = [&ts, cap](double y) { ts.Draw(cap, kMargin, y); };
   out.push_back(caption);
 
@@ -126,13 +131,17 @@ void AddTableItems(const ReportTable& t, Language lang, Typesetter& ts,
   for (const auto& l : heads) hh = std::max(hh, Typesetter::Height(l));
   header->height = hh + 2 * kPad;
   header->keep_with_next = true;
+  header->tag = "TR";
   header->draw = [&ts, heads, x_of, hh](double y) {
     cairo_t* cr = ts.cairo();
     SetRgb(cr, 0xe8eef3);
     cairo_rectangle(cr, kMargin, y, kContentWidth, hh + 2 * kPad);
     cairo_fill(cr);
-    ts.Draw(heads[0], kMargin + kPad, y + kPad);
-    for (std::size_t c = 1; c < heads.size(); ++c) ts.Draw(heads[c], x_of(c - 1) + kPad, y + kPad);
+    for (std::size_t c = 0; c < heads.size(); ++c) {
+      ts.Begin("TH");
+      ts.Draw(heads[c], c == 0 ? kMargin + kPad : x_of(c - 1) + kPad, y + kPad);
+      ts.End();
+    }
     Rule(cr, y + hh + 2 * kPad, 0.8);
   };
   out.push_back(header);
@@ -149,21 +158,26 @@ void AddTableItems(const ReportTable& t, Language lang, Typesetter& ts,
     double h = 0;
     for (const auto& l : cells) h = std::max(h, Typesetter::Height(l));
     item->height = h + 2 * kPad;
+    item->tag = "TR";
     const bool total = r.is_total;
     item->draw = [&ts, cells, x_of, h, total](double y) {
       if (total) Rule(ts.cairo(), y, 1.2);
-      ts.Draw(cells[0], kMargin + kPad, y + kPad);
-      for (std::size_t c = 1; c < cells.size(); ++c)
-        ts.Draw(cells[c], x_of(c - 1) + kPad, y + kPad);
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        ts.Begin(c == 0 ? "TH" : "TD");  // the row's label heads its row
+        ts.Draw(cells[c], c == 0 ? kMargin + kPad : x_of(c - 1) + kPad, y + kPad);
+        ts.End();
+      }
       Rule(ts.cairo(), y + h + 2 * kPad, 0.3);
     };
     out.push_back(item);
   }
+  ++out.back()->close;  // the Table
   if (!t.note.In(lang).empty()) {
     auto note = std::make_shared<Item>();
     LayoutPtr l = ts.Plain(t.note.In(lang), {8, false, true}, kContentWidth);
     note->height = Typesetter::Height(l);
     note->space_before = 3;
+    note->tag = "P";
     note->draw = [&ts, l](double y) { ts.Draw(l, kMargin, y, 0x333333); };
     out.push_back(note);
   }
@@ -178,6 +192,7 @@ void AddChartItems(const Chart& chart, Language lang, Typesetter& ts,
   title->height = Typesetter::Height(tl) + 4;
   title->space_before = 10;
   title->keep_with_next = true;
+  title->tag = "P";
   title->draw = [&ts, tl](double y) { ts.Draw(tl, kMargin, y); };
   out.push_back(title);
 
@@ -193,6 +208,7 @@ void AddChartItems(const Chart& chart, Language lang, Typesetter& ts,
       {8, false, true}, kContentWidth);
   alt->height = Typesetter::Height(al);
   alt->space_before = 2;
+  alt->tag = "P";
   alt->draw = [&ts, al](double y) { ts.Draw(al, kMargin, y, 0x333333); };
   out.push_back(alt);
 }
