@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 
 #if defined(__SSE2__)
@@ -127,10 +128,32 @@ void AppendNormalized(std::string_view text, std::string& out) {
         if (need_space) *w++ = ' ';
         need_space = false;
         in_word = true;
+#if defined(__SSE2__)
+        // Sixteen bytes at a time, all stored and as many kept as lead the block. The store
+        // stays inside the buffer: what is written never exceeds what is read plus the one
+        // separating space, and the block lies inside the text.
+        std::size_t run = 16;
+        while (run == 16 && pos + 16 <= n) {
+          const char* at = text.data() + pos;
+          __m128i lowered;
+          const unsigned kept = AsciiLetters16(at, &lowered) | AsciiDigits16(at);
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(w), lowered);
+          run = static_cast<std::size_t>(std::countr_one(kept));
+          w += run;
+          pos += run;
+        }
+        if (run < 16) continue;  // the byte at pos is no letter or digit: the loop reads it
+        // The last bytes one by one.
+        while (pos < n && KeptAscii(mapped = kAsciiMap[bytes[pos]])) {
+          *w++ = static_cast<char>(mapped);
+          ++pos;
+        }
+#else
         do {
           *w++ = static_cast<char>(mapped);
           ++pos;
         } while (pos < n && KeptAscii(mapped = kAsciiMap[bytes[pos]]));
+#endif
         continue;
       }
       const std::size_t before = pos;

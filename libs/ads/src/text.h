@@ -2,6 +2,10 @@
 // and ad text are matched in (lower case, words separated by single spaces).
 #pragma once
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -67,5 +71,28 @@ inline bool IsAsciiLetter(unsigned char b) {
   const unsigned char lower = b | 0x20;
   return lower >= 'a' && lower <= 'z';
 }
+
+#if defined(__SSE2__)
+// Sixteen bytes at p (all readable) in one step: in letters, a bit per ASCII letter (bit i for
+// p[i]); in *lowered, the bytes with ASCII letters lower-cased. Bytes from 0x80 up are never
+// letters (as signed bytes they compare below 'a').
+inline unsigned AsciiLetters16(const char* p, __m128i* lowered = nullptr) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+  const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  if (lowered != nullptr) {
+    *lowered = _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
+  }
+  return static_cast<unsigned>(_mm_movemask_epi8(letter));
+}
+// A bit per ASCII digit among the sixteen bytes at p.
+inline unsigned AsciiDigits16(const char* p) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(bytes, _mm_set1_epi8('9' + 1)));
+  return static_cast<unsigned>(_mm_movemask_epi8(digit));
+}
+#endif
 
 }  // namespace synlig::ads::internal

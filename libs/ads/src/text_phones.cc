@@ -4,6 +4,7 @@
 #include "text_phones.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "phone_text.h"
 #include "text.h"
@@ -73,6 +74,17 @@ inline std::optional<char32_t> Next(std::string_view text, std::size_t& pos) {
 // The end of the run of Latin letters starting at pos.
 std::size_t SkipLatinLetters(std::string_view text, std::size_t pos) {
   while (pos < text.size()) {
+#if defined(__SSE2__)
+    // Sixteen ASCII letters at a time; then the first other byte is read below.
+    if (pos + 16 <= text.size()) {
+      const unsigned letters = AsciiLetters16(text.data() + pos);
+      if (letters == 0xFFFFu) {
+        pos += 16;
+        continue;
+      }
+      pos += static_cast<std::size_t>(std::countr_one(letters));
+    }
+#endif
     if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80) {
       if (!IsAsciiLetter(b)) break;
       ++pos;
@@ -93,8 +105,26 @@ TextPhoneFinder::TextPhoneFinder(const std::array<std::vector<std::string>, 10>&
   for (unsigned char b = 0; b < 128; ++b) {
     if (!IsAsciiLetter(b)) continue;
     const auto lower = static_cast<unsigned char>(b | 0x20);
-    may_start_digits_[b] = words_.Step(DigitWords::kRoot, lower) >= 0 || lower == 'o' ||
-                           b == 'l' || b == 'I';
+    may_start_digits_[b] =
+        words_.Step(DigitWords::kRoot, lower) >= 0 || lower == 'o' || b == 'l' || b == 'I';
+  }
+  for (unsigned char first = 0; first < 128; ++first) {
+    if (!may_start_digits_[first]) continue;
+    for (unsigned char second = 0; second < 128; ++second) {
+      if (!IsAsciiLetter(second)) continue;
+      // The state of EndOfWordNotDigits's walk after the two letters.
+      std::int32_t node = DigitWords::kRoot;
+      bool word_seen = false;
+      for (const unsigned char c : {first, second}) {
+        node = words_.Step(node, static_cast<unsigned char>(c | 0x20));
+        word_seen = word_seen || words_.IsWord(node);
+      }
+      const bool all_o = (first | 0x20) == 'o' && (second | 0x20) == 'o';
+      const bool all_l = (first == 'l' || first == 'I') && (second == 'l' || second == 'I');
+      if (node < 0 && !word_seen && !all_o && !all_l) {
+        ruled_out_after_two_[2 * first + (second >> 6)] |= std::uint64_t{1} << (second & 63);
+      }
+    }
   }
 }
 
@@ -106,7 +136,7 @@ std::size_t TextPhoneFinder::EndOfWordNotDigits(std::string_view text, std::size
   bool all_l = true;
   for (std::size_t p = pos; p < text.size(); ++p) {
     const auto b = static_cast<unsigned char>(text[p]);
-    if (b >= 0x80) return pos;  // maybe a letter such as 'å': left to the full scan
+    if (b >= 0x80) return pos;          // maybe a letter such as 'å': left to the full scan
     if (!IsAsciiLetter(b)) return pos;  // the word ended and may stand for digits
     const auto lower = static_cast<unsigned char>(b | 0x20);
     all_o = all_o && lower == 'o';
@@ -262,6 +292,13 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
         if (b >= 0x80 || b == '+' || (b >= '0' && b <= '9')) break;
         if (IsAsciiLetter(b)) {
           if (may_start_digits_[b]) {
+            if (pos + 1 < text.size()) {
+              const auto second = static_cast<unsigned char>(text[pos + 1]);
+              if (second < 0x80 && RuledOutAfterTwo(b, second)) {
+                pos = SkipLatinLetters(text, pos + 2);
+                continue;
+              }
+            }
             const std::size_t end = EndOfWordNotDigits(text, pos);
             if (end == pos) break;  // it may stand for digits: the full scan decides
             pos = end;
@@ -341,8 +378,8 @@ TextPhoneFinder::Found TextPhoneFinder::Find(
       if (pos < text.size()) {
         std::size_t q = pos;
         auto next = Next(text, q);
-        next_digit = next && (*next < 0x80 ? *next >= '0' && *next <= '9'
-                                            : DigitOf(*next).has_value());
+        next_digit =
+            next && (*next < 0x80 ? *next >= '0' && *next <= '9' : DigitOf(*next).has_value());
       }
       const bool glued = last_digit || next_digit;
       // "O" for zero also spread out ("O 7 O 1 7 4"): inside a run, or before a digit.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,12 @@ class TextPhoneFinder {
   // Per ASCII byte: true when a word starting with it may stand for digits (a number word
   // begins with it, or it is 'o'/'O' for zero or 'l'/'I' for one).
   std::array<bool, 128> may_start_digits_{};
+  // Per two ASCII letters starting a word, a bit set when they rule out number words and
+  // letters for digits (EndOfWordNotDigits's test after two letters; most words end there).
+  std::array<std::uint64_t, 256> ruled_out_after_two_{};
+  bool RuledOutAfterTwo(unsigned char first, unsigned char second) const {
+    return ruled_out_after_two_[2 * first + (second >> 6)] >> (second & 63) & 1u;
+  }
 };
 
 }  // namespace synlig::ads::internal

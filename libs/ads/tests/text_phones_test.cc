@@ -146,5 +146,20 @@ TEST_F(TextPhonesTest, LongOrBrokenInputIsSafe) {
   EXPECT_TRUE(Find(word + " 0701740605").numbers == std::vector<std::string>{kN1});
 }
 
+TEST_F(TextPhonesTest, LongWordsAndLettersOutsideAsciiAroundANumber) {
+  // Words of sixteen letters and more are skipped in blocks; a word goes on through letters
+  // such as 'ö' and 'å', and a number right after one is read.
+  EXPECT_EQ(Find("Supersexigaochvackraflickan ringer 070-174 06 05 Fantastiskaste").numbers,
+            std::vector<std::string>{kN1});
+  EXPECT_EQ(Find("Malmöflickornassällskap noll sju noll ett sju fyra noll sex noll fem").numbers,
+            std::vector<std::string>{kN1});
+  EXPECT_EQ(Find("Malmö0701740605").numbers, std::vector<std::string>{kN1});
+  EXPECT_EQ(Find("Sällskapsdamernaiöstergötland0701740605").numbers, std::vector<std::string>{kN1});
+  EXPECT_EQ(Find("abcdefghijklmno\xF0\x9F\x92\x8B"
+                 "0701740605")
+                .numbers,
+            std::vector<std::string>{kN1});
+}
+
 }  // namespace
 }  // namespace synlig::ads::internal

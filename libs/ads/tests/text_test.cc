@@ -1,4 +1,6 @@
 // Tests of the normal form of text and of whole-word phrase matching.
+#include "text.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 
 #include "phrase_matcher.h"
 #include "shingles.h"
-#include "text.h"
 
 namespace synlig::ads::internal {
 namespace {
@@ -39,7 +40,9 @@ TEST(NormalizeTextTest, LowerCasesAndTurnsPunctuationAndEmojiIntoSingleSpaces) {
   EXPECT_EQ(NormalizeText("  Ny i STAN 💋💋 ÅÄÖ-åäö "), "ny i stan åäö åäö");
   EXPECT_EQ(NormalizeText("Élodie,Über"), "élodie über");
   EXPECT_EQ(NormalizeText("!!!"), "");
-  EXPECT_EQ(NormalizeText(std::string("a\xff" "b")), "a b");
+  EXPECT_EQ(NormalizeText(std::string("a\xff"
+                                      "b")),
+            "a b");
 }
 
 TEST(NormalizeTextTest, AppendSeparatesWithOneSpace) {
@@ -71,9 +74,11 @@ std::string ReferenceNormalForm(std::string_view text) {
 }
 
 TEST(NormalizeTextTest, FastPathsAgreeWithTheDefinition) {
-  const std::vector<std::string> pieces = {"a", "B", "ö", "Å", "7", " ", "  ", ".", "!", "Hej",
-                                           "KVINNA", "x1", "\xF0\x9F\x92\x8B", "\xff", "\t",
-                                           "é", "\xC3", "ring 070", "NY I STAN", "Ünd"};
+  const std::vector<std::string> pieces = {
+      "a", "B", "ö", "Å", "7", " ", "  ", ".", "!", "Hej", "KVINNA", "x1", "\xF0\x9F\x92\x8B",
+      "\xff", "\t", "é", "\xC3", "ring 070", "NY I STAN", "Ünd",
+      // Runs of sixteen bytes and more (the block path).
+      "ABCDEFGHIJKLMNOP", "abcdefghijklmnopq", "Supersexigaochvackra2025", "0701740605123456"};
   std::uint64_t x = 0x9E3779B97F4A7C15ull;
   for (int t = 0; t < 3000; ++t) {
     const std::string text = RandomText(x, pieces, 40, "");
@@ -143,7 +148,11 @@ TEST(SplitWordsTest, SplitsAtSpacesAcrossBlockEdgesAndSkipsEmptyWords) {
     if (!word.empty()) out.push_back(word);
     return out;
   };
-  std::vector<std::string> texts = {"", " ", "a", "ett två tre", "  two  spaces  ",
+  std::vector<std::string> texts = {"",
+                                    " ",
+                                    "a",
+                                    "ett två tre",
+                                    "  two  spaces  ",
                                     "fifteen bytes x sixteen bytes xx seventeen bytes xxx"};
   std::string long_text;
   for (int i = 0; i < 40; ++i) {
@@ -213,19 +222,20 @@ TEST(PhraseMatcherTest, FindsOverlappingAndSuffixPhrases) {
 TEST(PhraseMatcherTest, WordStartWalkFindsWhatTheAutomatonFinds) {
   // Phrases sharing prefixes and suffixes, with and without '*', over texts drawn from their
   // words and near misses.
-  const std::vector<std::string> phrases = {"ny i stan", "ny", "i stan", "stan*", "tjej*",
-                                            "nya tjej*", "hos mig", "mig", "100 real photos",
-                                            "real photos", "photos", "ung", "ung tjej", "x",
-                                            "å*", "x y"};
+  const std::vector<std::string> phrases = {"ny i stan",       "ny",          "i stan",  "stan*",
+                                            "tjej*",           "nya tjej*",   "hos mig", "mig",
+                                            "100 real photos", "real photos", "photos",  "ung",
+                                            "ung tjej",        "x",           "å*",      "x y"};
   PhraseMatcher m;
   for (std::size_t k = 0; k < phrases.size(); ++k) {
     m.Add(phrases[k], static_cast<std::uint32_t>(k));
   }
   m.Build();
-  const std::vector<std::string> words = {"ny", "nya", "i", "stan", "stanna", "tjej", "tjejer",
-                                          "hos", "mig", "migration", "100", "real", "photos",
-                                          "photosynthesis", "ung", "ungefär", "sprung", "x",
-                                          "y", "xy", "å", "åka", "ä"};
+  const std::vector<std::string> words = {
+      "ny",  "nya",     "i",         "stan", "stanna", "tjej",   "tjejer",
+      "hos", "mig",     "migration", "100",  "real",   "photos", "photosynthesis",
+      "ung", "ungefär", "sprung",    "x",    "y",      "xy",     "å",
+      "åka", "ä"};
   std::uint64_t x = 88172645463325252ull;
   for (int t = 0; t < 2000; ++t) {
     const std::string text = RandomText(x, words, 12, " ");
