@@ -68,13 +68,15 @@ struct Extractor::Impl {
   // Candidate digits (by a 128-bit hash, so the raw digits are not kept) -> phone index or -1.
   // Numbers and names already hashed; kept across TakeCorpus, maybe shared with others.
   std::shared_ptr<internal::HashCache> cache;
+  // Names this extractor has hashed, in front of `cache` (whose look-ups take a lock).
+  mutable internal::FingerprintTable<std::uint64_t> names_seen;
   // The phone index of each keyed hash, by the hash's address in the cache (one per number).
   internal::FlatIndex phone_index;
   std::vector<std::uint64_t> phone_ids;  // per corpus phone: its hash's address in the cache
   // What each displayed phone string gave (by its fingerprint): an advertiser shows the same
   // string on many ads. Holds addresses of keyed hashes in `cache`, never digits.
   struct Shown {
-    std::uint64_t fingerprint_high = 0;  // the rest of the 128-bit fingerprint (low: the key)
+    std::uint64_t fingerprint_high = 0;      // the rest of the 128-bit fingerprint (low: the key)
     std::vector<const std::string*> hashed;  // its valid numbers, in order
     std::uint16_t invalid = 0;
     bool obscured = false;
@@ -85,10 +87,10 @@ struct Extractor::Impl {
   std::unordered_map<std::string, std::uint32_t> site_index;
   std::unordered_map<std::string, std::uint32_t> city_index;
   Corpus corpus;
-  std::string normalized;  // scratch: title + text of the current ad
+  std::string normalized;                   // scratch: title + text of the current ad
   std::vector<std::string_view> word_list;  // scratch: the words of `normalized`
   std::vector<std::uint32_t> shingle_scratch;
-  std::string city_raw;     // the last city seen and its normal form
+  std::string city_raw;  // the last city seen and its normal form
   std::string city_normal;
 
   Impl(const Lexicon& lex, const SecretKey& k, ExtractOptions opts,
@@ -159,8 +161,7 @@ void Extractor::Impl::Setup() {
 }
 
 std::uint32_t Extractor::Impl::Intern(std::unordered_map<std::string, std::uint32_t>& index,
-                                      std::vector<std::string>& names,
-                                      const std::string& name) {
+                                      std::vector<std::string>& names, const std::string& name) {
   // Looked up before inserting: emplace would build (allocate) a node for every ad.
   if (auto it = index.find(name); it != index.end()) return it->second;
   const auto id = static_cast<std::uint32_t>(names.size());
@@ -285,12 +286,17 @@ std::uint64_t Extractor::Impl::NameHash(const Ad& ad, const std::string& city) c
     if (capitalised && rest_lower && letters >= 2 && letters <= 20 && lower != city &&
         !not_names.contains(lower)) {
       XXH128_hash_t fingerprint = XXH3_128bits(lower.data(), lower.size());
+      if (const std::uint64_t* seen = names_seen.Find(fingerprint)) {
+        std::fill(lower.begin(), lower.end(), '\0');
+        return *seen;
+      }
       const std::uint64_t h = cache->Name(fingerprint, [&] {
         std::string hex = KeyedHash(key, "name|" + lower);
         std::uint64_t value = 0;
         std::from_chars(hex.data(), hex.data() + 16, value, 16);
         return value == 0 ? std::uint64_t{1} : value;
       });
+      names_seen.Insert(fingerprint, h);
       std::fill(lower.begin(), lower.end(), '\0');
       return h;
     }
@@ -340,14 +346,13 @@ Result<Extractor> Extractor::Create(const Lexicon& lexicon, const SecretKey& key
                                     ExtractOptions options,
                                     std::shared_ptr<internal::HashCache> cache) {
   if (options.shingle_words < 1 || options.shingle_words > 8) {
-    return InvalidArgument("shingle_words must be 1-8, got " +
-                               std::to_string(options.shingle_words),
-                           "shingle_words");
+    return InvalidArgument(
+        "shingle_words must be 1-8, got " + std::to_string(options.shingle_words), "shingle_words");
   }
   if (!internal::InitPhoneNumbers(lexicon.default_region)) {
-    return InvalidArgument("phone region '" + lexicon.default_region +
-                               "' is not known to libphonenumber",
-                           "default_region");
+    return InvalidArgument(
+        "phone region '" + lexicon.default_region + "' is not known to libphonenumber",
+        "default_region");
   }
   auto impl = std::make_unique<Impl>(lexicon, key, options, std::move(cache));
   impl->Setup();
@@ -371,8 +376,8 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
                  : Impl::Intern(m.city_index, m.corpus.cities, ad.city);
   m.last_site = out.site;
   m.last_city = out.city;
-  out.day = static_cast<std::int32_t>(
-      std::chrono::sys_days(ad.captured_on).time_since_epoch().count());
+  out.day =
+      static_cast<std::int32_t>(std::chrono::sys_days(ad.captured_on).time_since_epoch().count());
   m.ReadPhones(ad, out);
   m.ReadTextPhones(ad.title, out);
   m.ReadTextPhones(ad.text, out);
