@@ -37,10 +37,22 @@ Status AddToCatalog(std::string& pdf, const std::string& entries) {
   const long long root = NumberAfter(dict, "/Root");
   const long long info = NumberAfter(dict, "/Info");
   if (size <= 0 || root <= 0 || root >= size) return bad("/Size or /Root in the trailer");
-  // The catalog: "N 0 obj\n<< /Type /Catalog ... >>\nendobj".
-  const std::string head = "\n" + std::to_string(root) + " 0 obj\n";
-  const std::size_t begin = pdf.find(head);
-  const std::size_t end = begin == std::string::npos ? begin : pdf.find("endobj", begin);
+  // The catalog, where cairo's cross-reference table (one section "0 <size>" of 20-byte
+  // entries) says it is: "N 0 obj\n<< /Type /Catalog ... >>\nendobj".
+  const std::string xref_head = "xref\n0 " + std::to_string(size) + "\n";
+  const auto entry_at =
+      static_cast<std::size_t>(prev) + xref_head.size() + 20 * static_cast<std::size_t>(root);
+  if (pdf.compare(static_cast<std::size_t>(prev), xref_head.size(), xref_head) != 0 ||
+      entry_at + 20 > pdf.size()) {
+    return bad("cross-reference table");
+  }
+  const long long at = NumberAfter(std::string_view(pdf).substr(entry_at, 10), "");
+  const std::string head = std::to_string(root) + " 0 obj\n";
+  if (at <= 0 || pdf.compare(static_cast<std::size_t>(at), head.size(), head) != 0) {
+    return bad("catalog object");
+  }
+  const std::size_t begin = static_cast<std::size_t>(at);
+  const std::size_t end = pdf.find("endobj", begin);
   if (end == std::string::npos) return bad("catalog object");
   std::string catalog = pdf.substr(begin + head.size(), end - begin - head.size());
   const std::size_t close = catalog.rfind(">>");
