@@ -1,8 +1,10 @@
-// The text steps of the online-ad extraction, one at a time, on the titles and texts of 10,000
-// hard-profile synthetic ads (seed 2025): the normal form, the word split, the lexicon phrase
-// walk, the shingle hashes and the free-text phone scan (its candidates refused, so that
-// libphonenumber's cost is left out). Each benchmark handles all the ads once an iteration.
-//   build/bench/bench/ads_text_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only
+// Steps of the online-ad analysis one at a time. The text steps of the extraction on the titles
+// and texts of 10,000 hard-profile synthetic ads (seed 2025): the normal form, the word split,
+// the lexicon phrase walk, the shingle hashes and the free-text phone scan (its candidates
+// refused, so that libphonenumber's cost is left out); each handles all the ads once an
+// iteration. The LSH candidate pairs of the linking on the shingle sets of 100,000 such ads,
+// on one thread.
+//   build/bench/bench/ads_steps_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -10,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "candidate_pairs.h"
 #include "phrase_matcher.h"
 #include "shingles.h"
 #include "synlig/ads/lexicon.h"
@@ -28,24 +31,26 @@ struct Texts {
   std::vector<std::string> normal;  // title and text in normal form
 };
 
+Texts Generate(std::size_t n) {
+  Texts t;
+  std::mt19937_64 rng(2025);
+  const auto status =
+      ads::GenerateAds({.ads = n, .profile = ads::SynthProfile::kHard}, rng, [&](ads::Ad&& ad) {
+        t.titles.push_back(ad.title);
+        t.texts.push_back(ad.text);
+      });
+  if (!status) std::abort();
+  for (std::size_t i = 0; i < t.texts.size(); ++i) {
+    std::string normal;
+    internal::AppendNormalized(t.titles[i], normal);
+    internal::AppendNormalized(t.texts[i], normal);
+    t.normal.push_back(std::move(normal));
+  }
+  return t;
+}
+
 const Texts& Sample() {
-  static const Texts texts = [] {
-    Texts t;
-    std::mt19937_64 rng(2025);
-    const auto status = ads::GenerateAds({.ads = 10000, .profile = ads::SynthProfile::kHard},
-                                         rng, [&](ads::Ad&& ad) {
-                                           t.titles.push_back(ad.title);
-                                           t.texts.push_back(ad.text);
-                                         });
-    if (!status) std::abort();
-    for (std::size_t i = 0; i < t.texts.size(); ++i) {
-      std::string normal;
-      internal::AppendNormalized(t.titles[i], normal);
-      internal::AppendNormalized(t.texts[i], normal);
-      t.normal.push_back(std::move(normal));
-    }
-    return t;
-  }();
+  static const Texts texts = Generate(10000);
   return texts;
 }
 
@@ -146,6 +151,32 @@ void BM_TextPhoneScan(benchmark::State& state) {
   SetItems(state, t);
 }
 BENCHMARK(BM_TextPhoneScan);
+
+void BM_CandidatePairs(benchmark::State& state) {
+  static const std::vector<std::vector<std::uint32_t>> shingles = [] {
+    const Texts t = Generate(100000);
+    std::vector<std::vector<std::uint32_t>> out(t.normal.size());
+    std::vector<std::string_view> words;
+    std::vector<std::uint32_t> scratch;
+    for (std::size_t i = 0; i < t.normal.size(); ++i) {
+      internal::SplitWords(t.normal[i], words);
+      internal::HashShingles(words, 3, out[i], scratch);
+    }
+    return out;
+  }();
+  std::vector<const std::vector<std::uint32_t>*> sets;
+  for (const auto& s : shingles) sets.push_back(&s);
+  internal::LshOptions options;  // the linking's: 16 bands of 4 rows, buckets over 64 sampled
+  std::uint64_t pairs = 0;
+  for (auto _ : state) {
+    std::mt19937_64 rng(1);
+    pairs = internal::FindCandidatePairs(sets, options, rng).count;
+    benchmark::DoNotOptimize(pairs);
+  }
+  state.counters["pairs"] = static_cast<double>(pairs);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(sets.size()));
+}
+BENCHMARK(BM_CandidatePairs)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
