@@ -59,7 +59,8 @@ endfunction()
 # command, so ccache reuses the objects from another checkout.
 function(synlig_test_support target)
   if(NOT TARGET synlig_test_support)
-    add_library(synlig_test_support STATIC ${PROJECT_SOURCE_DIR}/tests/support/source_dir.cc)
+    add_library(synlig_test_support STATIC ${PROJECT_SOURCE_DIR}/tests/support/source_dir.cc
+                                           ${PROJECT_SOURCE_DIR}/tests/support/shell.cc)
     target_include_directories(synlig_test_support PUBLIC ${PROJECT_SOURCE_DIR}/tests/support)
     synlig_warnings(synlig_test_support)
   endif()

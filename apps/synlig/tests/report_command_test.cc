@@ -9,14 +9,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 
 #include "cli.h"
+#include "shell.h"
 #include "synlig/report/official.h"
 #include "synlig/storage/database.h"
 
@@ -36,26 +35,13 @@ std::string ReadFile(const fs::path& p) {
   return s.str();
 }
 
-// Runs a shell command; returns its exit status and standard output.
-std::pair<int, std::string> Shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, ""};
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-bool Have(const std::string& tool) {
-  return Shell("command -v " + tool + " >/dev/null").first == 0;
-}
+using test_support::HaveTool;
+using test_support::RunShell;
 
 // A Python with python-docx and openpyxl (Debian's, before any other on PATH).
 std::string Python() {
   for (const char* p : {"/usr/bin/python3", "python3"}) {
-    if (Shell(std::string(p) + " -c 'import docx, openpyxl' 2>/dev/null").first == 0) return p;
+    if (RunShell(std::string(p) + " -c 'import docx, openpyxl' 2>/dev/null").first == 0) return p;
   }
   return "";
 }
@@ -162,8 +148,8 @@ TEST_F(ReportCommandTest, CsvMatchesGolden) { Golden("demo_sv.csv", ReadFile(Fil
 TEST_F(ReportCommandTest, ExcelOpensWithOpenpyxlAndMatchesGolden) {
   const std::string python = Python();
   if (python.empty()) GTEST_SKIP() << "python3 with openpyxl and python-docx not installed";
-  auto [code, dump] = Shell(python + " " + Source("libs/report/tests/dump_office.py") + " xlsx " +
-                            File("xlsx").string());
+  auto [code, dump] = RunShell(python + " " + Source("libs/report/tests/dump_office.py") +
+                               " xlsx " + File("xlsx").string());
   ASSERT_EQ(code, 0) << dump;
   EXPECT_NE(dump.find("## Om tabellerna\n"), std::string::npos);
   EXPECT_NE(dump.find("## Tabell 2.2\n"), std::string::npos);
@@ -173,8 +159,8 @@ TEST_F(ReportCommandTest, ExcelOpensWithOpenpyxlAndMatchesGolden) {
 TEST_F(ReportCommandTest, WordOpensWithPythonDocxAndMatchesGolden) {
   const std::string python = Python();
   if (python.empty()) GTEST_SKIP() << "python3 with openpyxl and python-docx not installed";
-  auto [code, dump] = Shell(python + " " + Source("libs/report/tests/dump_office.py") + " docx " +
-                            File("docx").string());
+  auto [code, dump] = RunShell(python + " " + Source("libs/report/tests/dump_office.py") +
+                               " docx " + File("docx").string());
   ASSERT_EQ(code, 0) << dump;
   EXPECT_NE(dump.find("[Heading 1] 2. Kända personer\n"), std::string::npos);
   EXPECT_NE(dump.find("TABLE Personer efter form och kön (header repeats: True)\n"),
@@ -185,15 +171,16 @@ TEST_F(ReportCommandTest, WordOpensWithPythonDocxAndMatchesGolden) {
 }
 
 TEST_F(ReportCommandTest, PdfHasTheExpectedPagesAndText) {
-  if (!Have("pdftoppm") || !Have("pdftotext")) GTEST_SKIP() << "poppler-utils not installed";
+  if (!HaveTool("pdftoppm") || !HaveTool("pdftotext"))
+    GTEST_SKIP() << "poppler-utils not installed";
   const fs::path pages = *dir_ / "pages";
   fs::create_directories(pages);
-  auto [code, out] =
-      Shell("pdftoppm -r 20 -png " + File("pdf").string() + " " + (pages / "p").string() + " 2>&1");
+  auto [code, out] = RunShell("pdftoppm -r 20 -png " + File("pdf").string() + " " +
+                              (pages / "p").string() + " 2>&1");
   ASSERT_EQ(code, 0) << out;
   int n = 0;
   for (const auto& e : fs::directory_iterator(pages)) n += e.path().extension() == ".png" ? 1 : 0;
-  auto [tcode, text] = Shell("pdftotext -layout " + File("pdf").string() + " -");
+  auto [tcode, text] = RunShell("pdftotext -layout " + File("pdf").string() + " -");
   ASSERT_EQ(tcode, 0);
   EXPECT_NE(text.find("Sida " + std::to_string(n) + " av " + std::to_string(n)), std::string::npos);
   EXPECT_NE(text.find("Tabell 2.2. Personer efter form och kön"), std::string::npos);
@@ -219,16 +206,16 @@ TEST_F(ReportCommandTest, NoFileHasAPublishedCountUnderK) {
   const std::string python = Python();
   if (!python.empty()) {
     // Excel: numeric cells formatted as counts; Word: table cells.
-    auto [xcode, xlsx] = Shell(python + " " + Source("libs/report/tests/dump_office.py") +
-                               " xlsx " + File("xlsx").string());
+    auto [xcode, xlsx] = RunShell(python + " " + Source("libs/report/tests/dump_office.py") +
+                                  " xlsx " + File("xlsx").string());
     ASSERT_EQ(xcode, 0);
     static const std::regex kNum("n\\(([0-9]+);#,##0\\)");
     for (auto it = std::sregex_iterator(xlsx.begin(), xlsx.end(), kNum);
          it != std::sregex_iterator(); ++it) {
       ExpectNoneUnderK({std::stoll((*it)[1])}, "xlsx");
     }
-    auto [dcode, docx] = Shell(python + " " + Source("libs/report/tests/dump_office.py") +
-                               " docx " + File("docx").string());
+    auto [dcode, docx] = RunShell(python + " " + Source("libs/report/tests/dump_office.py") +
+                                  " docx " + File("docx").string());
     ASSERT_EQ(dcode, 0);
     std::istringstream lines(docx);
     std::string line;
@@ -243,9 +230,9 @@ TEST_F(ReportCommandTest, NoFileHasAPublishedCountUnderK) {
       ExpectNoneUnderK(PlainCounts(fields), "docx");
     }
   }
-  if (Have("pdftotext")) {
+  if (HaveTool("pdftotext")) {
     // PDF: every line that starts with a row label of a table carries that row's cells.
-    auto [code, text] = Shell("pdftotext -layout " + File("pdf").string() + " -");
+    auto [code, text] = RunShell("pdftotext -layout " + File("pdf").string() + " -");
     ASSERT_EQ(code, 0);
     std::vector<std::string> labels;
     for (const auto& row : csv->rows) {

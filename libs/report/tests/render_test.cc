@@ -4,10 +4,7 @@
 #include "synlig/report/render.h"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -17,6 +14,7 @@
 #include <vector>
 
 #include "report_test_data.h"
+#include "shell.h"
 #include "synlig/report/official.h"
 
 namespace synlig::report {
@@ -117,26 +115,16 @@ TEST(RenderPdf, IsAnA4PdfWithFixedMetadata) {
   EXPECT_NE(pdf->find("/CreationDate (20260301000000Z)"), std::string::npos);
 }
 
-// Runs a shell command; its exit status and standard output.
-std::pair<int, std::string> Shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, ""};
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using test_support::RunShell;
 
 // The structure tree as poppler reads it (`pdfinfo -struct`: one element a line, two spaces
 // of indent a level), or nullopt without poppler-utils. Fails the test when poppler reports
 // anything on its error stream (a broken cross-reference after the catalog's update would).
 std::optional<std::vector<std::pair<int, std::string>>> StructureOf(const std::string& pdf) {
-  if (Shell("command -v pdfinfo >/dev/null").first != 0) return std::nullopt;
+  if (!test_support::HaveTool("pdfinfo")) return std::nullopt;
   const std::string file = ::testing::TempDir() + "/tagged.pdf";
   std::ofstream(file, std::ios::binary) << pdf;
-  auto [code, out] = Shell("pdfinfo -struct " + file + " 2>" + file + ".err");
+  auto [code, out] = RunShell("pdfinfo -struct " + file + " 2>" + file + ".err");
   EXPECT_EQ(code, 0);
   std::ifstream err(file + ".err");
   std::stringstream errors;
@@ -227,7 +215,7 @@ TEST(RenderPdf, IsTaggedWithItsLanguageAndTitle) {
   EXPECT_EQ(count["TH"], th);
   EXPECT_EQ(count["TD"], td);
   // The repeated header is on the page, though not in the structure.
-  auto [code, text] = Shell("pdftotext " + ::testing::TempDir() + "/tagged.pdf -");
+  auto [code, text] = RunShell("pdftotext " + ::testing::TempDir() + "/tagged.pdf -");
   ASSERT_EQ(code, 0);
   const std::string stub = long_table.stub.In(Language::kSv);
   EXPECT_GE(Count(text, stub + "\n"), 2u) << stub;
