@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -186,6 +187,32 @@ TEST_F(ReportCommandTest, PdfHasTheExpectedPagesAndText) {
   EXPECT_NE(text.find("Tabell 2.2. Personer efter form och kön"), std::string::npos);
   EXPECT_NE(text.find("Diagrambeskrivning: Linjediagram"), std::string::npos);
   Golden("demo_sv_pdf.txt", "pages: " + std::to_string(n) + "\n" + text);
+}
+
+TEST_F(ReportCommandTest, PdfIsTaggedInReadingOrder) {
+  if (!HaveTool("pdfinfo")) GTEST_SKIP() << "poppler-utils not installed";
+  const fs::path errors = *dir_ / "pdfinfo.err";
+  auto [code, tree] = RunShell("pdfinfo -struct " + File("pdf").string() + " 2>" + errors.string());
+  ASSERT_EQ(code, 0);
+  EXPECT_EQ(ReadFile(errors), "") << "poppler complains about the PDF";
+  // The outline down to the elements of each section (table rows and cells counted below),
+  // and how many of each element there are.
+  std::string outline;
+  std::map<std::string, int> count;
+  std::istringstream lines(tree);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const std::size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string::npos) continue;
+    const std::string name = line.substr(indent, line.find(' ', indent) - indent);
+    ++count[name];
+    if (indent <= 4) outline += line.substr(0, indent + name.size()) + "\n";
+  }
+  outline += "counts:";
+  for (const auto& [name, n] : count) outline += " " + name + "=" + std::to_string(n);
+  EXPECT_TRUE(outline.starts_with("Document\n  P\n  H1\n")) << outline;
+  EXPECT_GT(count["TD"], 150);
+  Golden("demo_sv_pdf_structure.txt", outline + "\n");
 }
 
 TEST_F(ReportCommandTest, NoFileHasAPublishedCountUnderK) {
