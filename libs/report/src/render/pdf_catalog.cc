@@ -37,6 +37,7 @@ Status AddToCatalog(std::string& pdf, const std::string& entries) {
   const long long root = NumberAfter(dict, "/Root");
   const long long info = NumberAfter(dict, "/Info");
   if (size <= 0 || root <= 0 || root >= size) return bad("/Size or /Root in the trailer");
+  if (static_cast<std::size_t>(prev) >= pdf.size()) return bad("cross-reference table");
   // The catalog, where cairo's cross-reference table (one section "0 <size>" of 20-byte
   // entries) says it is: "N 0 obj\n<< /Type /Catalog ... >>\nendobj".
   const std::string xref_head = "xref\n0 " + std::to_string(size) + "\n";
@@ -48,7 +49,8 @@ Status AddToCatalog(std::string& pdf, const std::string& entries) {
   }
   const long long at = NumberAfter(std::string_view(pdf).substr(entry_at, 10), "");
   const std::string head = std::to_string(root) + " 0 obj\n";
-  if (at <= 0 || pdf.compare(static_cast<std::size_t>(at), head.size(), head) != 0) {
+  if (at <= 0 || static_cast<std::size_t>(at) >= pdf.size() ||
+      pdf.compare(static_cast<std::size_t>(at), head.size(), head) != 0) {
     return bad("catalog object");
   }
   const std::size_t begin = static_cast<std::size_t>(at);
