@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -214,6 +215,32 @@ TEST(RenderPdf, IsTaggedWithItsLanguageAndTitle) {
   }
   EXPECT_EQ(count["TH"], th);
   EXPECT_EQ(count["TD"], td);
+  // Each entry of the contents links to its section's heading, a named destination on the
+  // page where the heading is.
+  EXPECT_EQ(ChildCounts(*tree, "TOCI", "Link"), std::vector<std::size_t>(r.sections.size(), 1));
+  EXPECT_EQ(Count(*pdf, "/Subtype /Link"), r.sections.size());
+  auto [dcode, dests] = RunShell("pdfinfo -dests " + ::testing::TempDir() + "/tagged.pdf");
+  ASSERT_EQ(dcode, 0);
+  for (std::size_t i = 0; i < r.sections.size(); ++i) {
+    const std::string name = "section-" + std::to_string(i + 1);
+    EXPECT_NE(pdf->find("/Dest (" + name + ")"), std::string::npos) << name;
+    static const std::regex kDest(R"re(^\s*(\d+) \[.*\] "([^"]+)"$)re");
+    int page = 0;
+    std::istringstream lines(dests);
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (std::regex_match(line, m, kDest) && m[2] == name) page = std::stoi(m[1]);
+    }
+    ASSERT_GT(page, 0) << name << " is not a destination:\n" << dests;
+    const std::string p = std::to_string(page);
+    auto [pcode, text] =
+        RunShell("pdftotext -f " + p + " -l " + p + " " + ::testing::TempDir() + "/tagged.pdf -");
+    ASSERT_EQ(pcode, 0);
+    const Section& s = r.sections[i];
+    EXPECT_NE(text.find(std::to_string(s.number) + ". " + s.title.In(Language::kSv)),
+              std::string::npos)
+        << name << " on page " << p;
+  }
   // The repeated header is on the page, though not in the structure.
   auto [code, text] = RunShell("pdftotext " + ::testing::TempDir() + "/tagged.pdf -");
   ASSERT_EQ(code, 0);

@@ -3,8 +3,9 @@
 // header repeats on every page, charts, page numbers "Sida n av m", PDF bookmarks, and fixed
 // metadata (the report's date) so the same report gives the same file. The PDF is tagged:
 // headings, paragraphs, lists, tables (header cells, row headers) and the contents are
-// structure elements in reading order, and the catalog names the language and shows the
-// title; page numbers, repeated table headers and chart drawings stay outside the structure.
+// structure elements in reading order, each entry of the contents links to its section, and
+// the catalog names the language and shows the title; page numbers, repeated table headers and
+// chart drawings stay outside the structure.
 #include <cairo-pdf.h>
 
 #include "render/pdf_flow.h"
@@ -89,9 +90,9 @@ void Typesetter::Draw(const LayoutPtr& layout, double x, double y, unsigned rgb)
   pango_cairo_show_layout(cr_, layout.get());
 }
 
-void Typesetter::Begin(const char* tag) {
+void Typesetter::Begin(const char* tag, const std::string& attributes) {
   if (!tagging_) return;
-  cairo_tag_begin(cr_, tag, "");
+  cairo_tag_begin(cr_, tag, attributes.c_str());
   open_.push_back(tag);
 }
 
@@ -108,6 +109,9 @@ void Typesetter::EndAll() {
 namespace {
 
 using Flow = std::vector<std::shared_ptr<Item>>;
+
+// The name of section i's heading as a link target ("section-1", ...).
+std::string SectionDestination(std::size_t i) { return "section-" + std::to_string(i + 1); }
 
 // A block of text as the structure element `tag` ("P", "H1", ...).
 Item& Text(Flow& out, Typesetter& ts, const char* tag, LayoutPtr l, double before,
@@ -205,9 +209,13 @@ Flow BuildFlow(const Report& r, Language lang, Typesetter& ts,
     item->tag = "TOCI";
     if (i + 1 == r.sections.size()) item->close = 1;
     item->draw = [&ts, label, section_pages, i](double y) {
+      // The entry links to its section's heading, a named destination (cairo 1.16 drops a
+      // link to a page given by number when that page comes later).
+      ts.Begin("Link", "dest='" + SectionDestination(i) + "'");
       ts.Draw(label, kMargin, y);
       LayoutPtr page = ts.Plain(std::to_string((*section_pages)[i]), {10}, 40, PANGO_ALIGN_RIGHT);
       ts.Draw(page, kMargin + kContentWidth - 40, y);
+      ts.End();
     };
     out.push_back(item);
   }
@@ -230,7 +238,11 @@ Flow BuildFlow(const Report& r, Language lang, Typesetter& ts,
     head->section = static_cast<int>(i);
     head->open.push_back("Sect");
     head->tag = "H2";
-    head->draw = [&ts, l](double y) { ts.Draw(l, kMargin, y, 0x1f5f8b); };
+    head->draw = [&ts, l, i](double y) {
+      ts.Begin(CAIRO_TAG_DEST, "name='" + SectionDestination(i) + "'");
+      ts.Draw(l, kMargin, y, 0x1f5f8b);
+      ts.End();
+    };
     out.push_back(head);
     AddBlocks(out, s.blocks[li], r, lang, ts);
     ++out.back()->close;  // the section's Sect

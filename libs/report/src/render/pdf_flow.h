@@ -52,7 +52,8 @@ class Typesetter {
   // (cairo's tags: "P", "H2", "Table", "TR", "TD", ...), and elements nest. While tagging is
   // off (content drawn a second time, such as a table header repeated on a new page) both do
   // nothing, and what is drawn stays outside the structure, as page numbers do.
-  void Begin(const char* tag);
+  // attributes as cairo reads them; for "Link", the target: "page=3 pos=[56 56]".
+  void Begin(const char* tag, const std::string& attributes = "");
   void End();
   // Ends every element still open.
   void EndAll();
