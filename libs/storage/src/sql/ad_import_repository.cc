@@ -50,8 +50,7 @@ Status Check(const AdImport& im) {
   }
   for (std::size_t i = 0; i < im.errors.size(); ++i) {
     const AdImportError& e = im.errors[i];
-    if (e.line < 1 || e.file < 1 || e.file > im.files || !IsCode(e.field) ||
-        !IsCode(e.problem)) {
+    if (e.line < 1 || e.file < 1 || e.file > im.files || !IsCode(e.field) || !IsCode(e.problem)) {
       return InvalidArgument("error " + std::to_string(i + 1) +
                                  " needs a line >= 1, a file of the import and a field and "
                                  "problem code of [a-z0-9_.]",
@@ -83,8 +82,8 @@ RowSink Collect(std::vector<AdImport>& out) {
 
 // The id of the import the round's report uses: the chosen one, else the newest; 0 for none.
 Result<Id> ReportImportOf(Tx& tx, Id round_id) {
-  auto chosen = QueryInt(tx, "SELECT import_id FROM ad_report_imports WHERE round_id = $1",
-                         {round_id});
+  auto chosen =
+      QueryInt(tx, "SELECT import_id FROM ad_report_imports WHERE round_id = $1", {round_id});
   if (!chosen) return Unexpected(chosen.error());
   if (*chosen) return **chosen;
   auto newest = QueryInt(
@@ -103,12 +102,7 @@ Result<Id> SqlAdImportRepository::Create(const AdImport& im) {
     if (!round) return Unexpected(round.error());
     if (!*round) return NotFound("round " + std::to_string(im.round_id) + " does not exist");
     if (im.created_by != 0) {
-      auto user = QueryInt(tx, "SELECT id FROM users WHERE id = $1", {im.created_by});
-      if (!user) return Unexpected(user.error());
-      if (!*user) {
-        return InvalidArgument("user " + std::to_string(im.created_by) + " does not exist",
-                               "created_by");
-      }
+      if (Status s = RequireUser(tx, im.created_by, "created_by"); !s) return s;
     }
     auto new_id = QueryInt(
         tx,
@@ -169,8 +163,8 @@ Result<std::vector<AdImport>> SqlAdImportRepository::ListForRound(Id round_id) {
     if (!round) return Unexpected(round.error());
     round_exists = round->has_value();
     if (!round_exists) return Ok();
-    Status s = Query(tx, std::string(kSelect) + "WHERE round_id = $1 ORDER BY id DESC",
-                     {round_id}, Collect(out));
+    Status s = Query(tx, std::string(kSelect) + "WHERE round_id = $1 ORDER BY id DESC", {round_id},
+                     Collect(out));
     if (!s) return s;
     auto report = ReportImportOf(tx, round_id);
     if (!report) return Unexpected(report.error());
@@ -184,19 +178,13 @@ Result<std::vector<AdImport>> SqlAdImportRepository::ListForRound(Id round_id) {
   return out;
 }
 
-Status SqlAdImportRepository::ChooseForReport(Id import_id, std::int64_t chosen_at,
-                                              Id chosen_by) {
+Status SqlAdImportRepository::ChooseForReport(Id import_id, std::int64_t chosen_at, Id chosen_by) {
   Status status = store_.Write([&](Tx& tx) -> Status {
     auto round = QueryInt(tx, "SELECT round_id FROM ad_imports WHERE id = $1", {import_id});
     if (!round) return Unexpected(round.error());
     if (!*round) return NotFound("ad import " + std::to_string(import_id) + " does not exist");
     if (chosen_by != 0) {
-      auto user = QueryInt(tx, "SELECT id FROM users WHERE id = $1", {chosen_by});
-      if (!user) return Unexpected(user.error());
-      if (!*user) {
-        return InvalidArgument("user " + std::to_string(chosen_by) + " does not exist",
-                               "chosen_by");
-      }
+      if (Status s = RequireUser(tx, chosen_by, "chosen_by"); !s) return s;
     }
     auto r = Exec(tx,
                   "INSERT INTO ad_report_imports (round_id, import_id, chosen_at, chosen_by)"

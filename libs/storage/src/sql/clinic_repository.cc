@@ -53,16 +53,6 @@ RowSink CollectContacts(std::vector<Contact>& out) {
   };
 }
 
-Status RequireUser(Tx& tx, std::int64_t user_id, std::string_view field) {
-  auto user = QueryInt(tx, "SELECT id FROM users WHERE id = $1", {user_id});
-  if (!user) return Unexpected(user.error());
-  if (!*user) {
-    return InvalidArgument("user " + std::to_string(user_id) + " does not exist",
-                           std::string(field));
-  }
-  return Ok();
-}
-
 Status RequireClinic(Tx& tx, std::int64_t clinic_id) {
   auto clinic = QueryInt(tx, "SELECT id FROM clinics WHERE id = $1", {clinic_id});
   if (!clinic) return Unexpected(clinic.error());

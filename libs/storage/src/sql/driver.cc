@@ -16,6 +16,16 @@ Result<std::optional<std::int64_t>> QueryInt(Tx& tx, std::string_view sql,
   return value;
 }
 
+Status RequireUser(Tx& tx, std::int64_t user_id, std::string_view field) {
+  auto user = QueryInt(tx, "SELECT id FROM users WHERE id = $1", {user_id});
+  if (!user) return Unexpected(user.error());
+  if (!*user) {
+    return InvalidArgument("user " + std::to_string(user_id) + " does not exist",
+                           std::string(field));
+  }
+  return Ok();
+}
+
 Unexpected WithContext(const Error& error, std::string_view what) {
   std::string message(what);
   message += ": ";

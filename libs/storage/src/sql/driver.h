@@ -82,6 +82,10 @@ inline Status Query(Tx& tx, std::string_view sql, std::initializer_list<Param> p
 Result<std::optional<std::int64_t>> QueryInt(Tx& tx, std::string_view sql,
                                              std::initializer_list<Param> params);
 
+// Ok when user user_id exists; else kInvalidArgument "user <id> does not exist" naming `field`
+// (the caller's field for the user: "created_by", "chosen_by", ...).
+Status RequireUser(Tx& tx, std::int64_t user_id, std::string_view field);
+
 // `error` with "<what>: " in front of its message; code and field kept.
 Unexpected WithContext(const Error& error, std::string_view what);
 // For errors leaving a repository: the store's own errors (no field; not kNotFound or

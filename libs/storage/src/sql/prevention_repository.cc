@@ -239,12 +239,7 @@ Result<std::int64_t> SqlPreventionRepository::CreateActivity(const Activity& a,
       }
     }
     if (created_by != 0) {
-      auto user = QueryInt(tx, "SELECT id FROM users WHERE id = $1", {created_by});
-      if (!user) return Unexpected(user.error());
-      if (!*user) {
-        return InvalidArgument("user " + std::to_string(created_by) + " does not exist",
-                               "created_by");
-      }
+      if (Status s = RequireUser(tx, created_by, "created_by"); !s) return s;
     }
     const std::size_t kind = static_cast<std::size_t>(a.kind);
     const std::size_t target = static_cast<std::size_t>(a.target);

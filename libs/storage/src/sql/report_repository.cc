@@ -78,15 +78,6 @@ Status NotIn(std::int64_t round_id, ReportState actual, std::string_view wanted)
                             ", not " + std::string(wanted));
 }
 
-Status CheckUser(Tx& tx, std::int64_t user_id) {
-  auto n = QueryInt(tx, "SELECT COUNT(*) FROM users WHERE id = $1", {user_id});
-  if (!n) return Unexpected(n.error());
-  if (n->value_or(0) == 0) {
-    return InvalidArgument("user " + std::to_string(user_id) + " does not exist", "user_id");
-  }
-  return Ok();
-}
-
 Status Record(Tx& tx, std::int64_t round_id, ReportState from, ReportState to, std::int64_t user_id,
               std::int64_t now, std::string_view comment) {
   auto r = Exec(tx,
@@ -215,7 +206,7 @@ Result<ReportRecord> SqlReportRepository::Open(std::int64_t round_id, std::int64
     auto exists = RoundExists(tx, round_id);
     if (!exists) return Unexpected(exists.error());
     if (!*exists) return NotFound("round " + std::to_string(round_id) + " not found");
-    if (Status s = CheckUser(tx, user_id); !s) return s;
+    if (Status s = RequireUser(tx, user_id, "user_id"); !s) return s;
     auto r = Exec(tx,
                   "INSERT INTO reports (round_id, state, created_at, created_by, updated_at,"
                   " updated_by) VALUES ($1, 'draft', $2, $3, $2, $3)"

@@ -102,12 +102,7 @@ Result<Id> SqlRoundRepository::Create(const Round& round) {
       }
     }
     if (round.created_by != 0) {
-      auto user = QueryInt(tx, "SELECT id FROM users WHERE id = $1", {round.created_by});
-      if (!user) return Unexpected(user.error());
-      if (!*user) {
-        return InvalidArgument("user " + std::to_string(round.created_by) + " does not exist",
-                               "created_by");
-      }
+      if (Status s = RequireUser(tx, round.created_by, "created_by"); !s) return s;
     }
     auto new_id =
         QueryInt(tx,
