@@ -16,11 +16,12 @@ if(SYNLIG_BENCH)
   find_package(benchmark QUIET)
 endif()
 # libs/ads: JSON Lines (simdjson), shingle hashing (xxhash), phone numbers (libphonenumber; no
-# pkg-config file).
+# pkg-config file; its metadata is read with protobuf, which libphonenumber-dev brings).
 find_package(simdjson QUIET)
 pkg_check_modules(XXHASH IMPORTED_TARGET libxxhash)
 find_library(PHONENUMBER_LIB phonenumber)
 find_path(PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h)
+find_library(PROTOBUF_LIB protobuf)
 # libs/report: .xlsx reading and .docx writing (libzip), Excel export (libxlsxwriter), PDF
 # (cairo + pango).
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)

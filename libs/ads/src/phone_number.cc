@@ -9,6 +9,9 @@
 #include <cstdint>
 #include <mutex>
 #include <set>
+#include <string_view>
+
+#include "phone_rules.h"
 
 namespace synlig::ads::internal {
 namespace {
@@ -39,6 +42,66 @@ bool IsSwedishNational(const std::string& digits, const std::string& region) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// What the compiled rules settle without libphonenumber's Parse and IsValidNumber: a Swedish
+// national number "0X" (see IsSwedishNational), and "+CC N" or, with the region's
+// international prefix when it is digits only, "00CC N" ("0046...", "0040..."), where CC is
+// the code of one geographic region and N as Parse would keep it: 2-17 digits, no leading zero,
+// not starting with the region's national prefix (Parse could strip it), which the region
+// gives as digits (not as a pattern). Anything else is kOpen, for libphonenumber.
+enum class Settled { kValid, kInvalid, kOpen };
+
+Settled FromRules(const std::string& digits, const std::string& region, std::string& e164) {
+  const PhoneRules& rules = PhoneRules::Get();
+  std::string_view nsn;
+  std::string_view rest;
+  int code = 0;
+  std::string_view check_region;
+  if (IsSwedishNational(digits, region)) {
+    code = 46;
+    nsn = std::string_view(digits).substr(1);
+    check_region = "SE";
+  } else {
+    const std::string_view d(digits);
+    if (d.starts_with('+')) {
+      rest = d.substr(1);
+    } else if (const PhoneRules::Country* home = rules.CountryOfRegion(region);
+               home != nullptr && !home->international_prefix.empty() &&
+               d.size() > home->international_prefix.size() &&
+               d.starts_with(home->international_prefix) &&
+               d[home->international_prefix.size()] != '0') {
+      rest = d.substr(home->international_prefix.size());
+    } else {
+      return Settled::kOpen;
+    }
+    if (rest.size() <= 2) return Settled::kOpen;
+    code = rules.CallingCodeAtStart(rest);
+    if (code == 0) return Settled::kOpen;
+    const PhoneRules::Country& country = rules.CountryOf(code);
+    if (country.several_regions || country.non_geographic || country.national_prefix_pattern) {
+      return Settled::kOpen;
+    }
+    nsn = rest.substr(std::to_string(code).size());
+    if (nsn.size() < 2 || nsn.size() > 17 || nsn[0] == '0' ||
+        !std::all_of(nsn.begin(), nsn.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        (!country.national_prefix.empty() && nsn.starts_with(country.national_prefix))) {
+      return Settled::kOpen;
+    }
+    check_region = country.region;
+  }
+  switch (rules.Check(check_region, nsn)) {
+    case PhoneRules::Validity::kValid:
+      e164.assign(1, '+');
+      e164.append(std::to_string(code));
+      e164.append(nsn);
+      return Settled::kValid;
+    case PhoneRules::Validity::kInvalid:
+      return Settled::kInvalid;
+    case PhoneRules::Validity::kUnknown:
+      break;
+  }
+  return Settled::kOpen;
+}
+
 }  // namespace
 
 bool InitPhoneNumbers(const std::string& region) {
@@ -46,6 +109,7 @@ bool InitPhoneNumbers(const std::string& region) {
   try {
     std::call_once(once, [] {
       PhoneNumberUtil::GetInstance()->SetLogger(new i18n::phonenumbers::NullLogger());
+      PhoneRules::Get();  // read the metadata now rather than on the first number
     });
     std::set<std::string> regions;
     PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
@@ -79,6 +143,19 @@ void FoldPhoneDigits(std::string& digits, const std::string& region) {
 }
 
 std::optional<std::string> ToE164(const std::string& digits, const std::string& region) {
+  try {
+    std::string e164;
+    switch (FromRules(digits, region, e164)) {
+      case Settled::kValid:
+        return e164;
+      case Settled::kInvalid:
+        return std::nullopt;
+      case Settled::kOpen:
+        break;
+    }
+  } catch (...) {
+    return std::nullopt;
+  }
   if (!IsSwedishNational(digits, region)) return ToE164Parsed(digits, region);
   try {
     // What Parse makes of "0X" in SE: the trunk prefix 0 stripped (no Swedish number starts

@@ -1,5 +1,7 @@
-// The libphonenumber adapter: candidate digits to E.164, with IsValidNumber always checked.
-// Only this file's implementation includes libphonenumber's headers.
+// The libphonenumber adapter: candidate digits to E.164, validity always checked. Only this
+// file's implementation and phone_rules.cc (libphonenumber's metadata compiled to automata,
+// which settle the common forms without Parse and IsValidNumber) include libphonenumber's
+// headers.
 #pragma once
 
 #include <optional>
@@ -15,7 +17,10 @@ bool InitPhoneNumbers(const std::string& region);
 // number is not valid. A number without '+' that is not valid in the region is tried once
 // more as international ("48601234567" -> "+48601234567"). Never throws.
 // In region "SE" a national number "0X" (X of digits, not starting with 0) is built directly
-// as +46 X and only validated, as Parse would build it; tests compare the two paths.
+// as +46 X and only validated, as Parse would build it; so is "+CC N" or "00CC N" where Parse
+// would take N as it is (see FromRules in the implementation). Validation of those runs
+// libphonenumber's own patterns as digit automata (phone_rules.h). Tests compare this with
+// ToE164Parsed on example numbers of every region and their variations.
 std::optional<std::string> ToE164(const std::string& digits, const std::string& region);
 // ToE164 always through libphonenumber's Parse (the general path).
 std::optional<std::string> ToE164Parsed(const std::string& digits, const std::string& region);
