@@ -10,7 +10,7 @@ BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev libkainjow-mustache-dev
   libtomlplusplus-dev libeigen3-dev libglpk-dev libpqxx-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libphonenumber-dev libsimdjson-dev libxxhash-dev libgumbo-dev libcurl4-openssl-dev)
+  libphonenumber-dev libprotobuf-dev libsimdjson-dev libxxhash-dev libgumbo-dev libcurl4-openssl-dev)
 TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev sqlite3 curl python3-aiosmtpd python3-numpy)
 
 # libs/report: libzip, libxlsxwriter, cairo and pango; its tests read the PDF, Excel and Word files.
