@@ -159,7 +159,7 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
   });
   std::uint64_t total = 0;
   for (std::uint64_t& o : out.offsets) total += std::exchange(o, total);
-  out.partners.resize(total);
+  out.partners = std::make_unique_for_overwrite<std::uint32_t[]>(total);
   next_band = 0;
   ForThreads(static_cast<int>(threads), [&](int) {
     for (std::size_t b; (b = next_band.fetch_add(1)) < bands;) {
@@ -180,7 +180,7 @@ CandidatePairs FindCandidatePairs(const std::vector<const std::vector<std::uint3
     std::vector<std::uint32_t> seen_in(n, UINT32_MAX);  // the row a partner was last seen in
     for (std::size_t k; (k = next_block.fetch_add(1)) < blocks;) {
       for (std::size_t a = k * kBlock; a < std::min(n, (k + 1) * kBlock); ++a) {
-        std::uint32_t* row = out.partners.data() + out.offsets[a];
+        std::uint32_t* row = out.Row(a);
         const std::uint64_t end = a + 1 < n ? out.offsets[a + 1] : total;
         std::uint32_t kept = 0;
         for (std::uint64_t e = out.offsets[a]; e < end; ++e) {

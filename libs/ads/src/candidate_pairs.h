@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <thread>
 #include <vector>
@@ -26,10 +27,11 @@ struct CandidatePairs {
   std::vector<std::uint32_t> order;    // one per set
   std::vector<std::uint64_t> offsets;  // one per position
   std::vector<std::uint32_t> lengths;  // one per position
-  std::vector<std::uint32_t> partners;
+  // Not zeroed when made: every slot is written once, by the threads that fill the rows.
+  std::unique_ptr<std::uint32_t[]> partners;
   std::uint64_t count = 0;             // pairs in all rows
-  const std::uint32_t* Row(std::size_t a) const { return partners.data() + offsets[a]; }
-  std::uint32_t* Row(std::size_t a) { return partners.data() + offsets[a]; }
+  const std::uint32_t* Row(std::size_t a) const { return partners.get() + offsets[a]; }
+  std::uint32_t* Row(std::size_t a) { return partners.get() + offsets[a]; }
 };
 
 // Runs f(t) for t in [0, threads) on as many threads (the calling thread takes t = 0).

@@ -320,7 +320,7 @@ Result<Linking> Link(const Corpus& corpus, const LinkOptions& options, std::mt19
         LinkByText(NearPairs(relevant, options.near_duplicate), options, adv, comp, exact_net,
                    out.stats);
       });
-  internal::CandidatePairs().partners.swap(candidates.partners);
+  candidates.partners.reset();
   out.stats.candidate_pairs = similar.compared;
   out.stats.similar_pairs = similar.pairs.size();
   // The other near-duplicates that join two advertisers are under two different names: no
