@@ -22,7 +22,8 @@ class DigitPattern {
   // groups "(?:...)", alternation "|", and the quantifiers "{n}", "{n,m}" and "?". Anything
   // else (another escape, "*", "+", "{n,}", a capturing group, a lazy quantifier, a pattern
   // longer than 64 KiB or nested deeper than 64 groups) gives nullopt, as does an automaton
-  // of more than kMaxStates states.
+  // of more than kMaxStates states or one that would take long to build (bounds in the
+  // implementation, far above what the metadata needs).
   static std::optional<DigitPattern> Compile(std::string_view pattern);
 
   // Whether all of `digits` matches the pattern; false when it holds anything but '0'-'9'.
