@@ -22,6 +22,21 @@ pkg_check_modules(XXHASH IMPORTED_TARGET libxxhash)
 find_library(PHONENUMBER_LIB phonenumber)
 find_path(PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h)
 find_library(PROTOBUF_LIB protobuf)
+# libs/ads (the CLI): perceptual hashes of image files named in ads, optional (OpenCV's
+# img_hash, Debian libopencv-contrib-dev; without it image paths are counted, not read).
+# The package has no CMake or pkg-config files of its own (libopencv-dev has them, with every
+# other module), so its header and three libraries are looked for directly.
+option(SYNLIG_IMAGE_HASH "hash image files named in ads when OpenCV img_hash is found" ON)
+set(SYNLIG_HAVE_IMG_HASH OFF)
+if(SYNLIG_IMAGE_HASH)
+  find_path(OPENCV_IMG_HASH_INCLUDE opencv2/img_hash.hpp PATH_SUFFIXES opencv4)
+  find_library(OPENCV_CORE_LIB opencv_core)
+  find_library(OPENCV_IMGCODECS_LIB opencv_imgcodecs)
+  find_library(OPENCV_IMG_HASH_LIB opencv_img_hash)
+  if(OPENCV_IMG_HASH_INCLUDE AND OPENCV_CORE_LIB AND OPENCV_IMGCODECS_LIB AND OPENCV_IMG_HASH_LIB)
+    set(SYNLIG_HAVE_IMG_HASH ON)
+  endif()
+endif()
 # libs/report: .xlsx reading and .docx writing (libzip), Excel export (libxlsxwriter), PDF
 # (cairo + pango).
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)

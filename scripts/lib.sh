@@ -17,6 +17,10 @@ TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev sqlite3 curl python3
 BUILD_PACKAGES+=(libzip-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev)
 BUILD_PACKAGES+=(libreadstat-dev)
 TEST_PACKAGES+=(poppler-utils python3-openpyxl python3-docx fonts-dejavu-core)
+# libs/ads (the CLI): image files named in ads are hashed with OpenCV's img_hash. Optional, so
+# the quick start leaves it out (it brings about 190 packages: Qt, VTK, GDAL); the test
+# command installs it, so the feature is built and tested.
+TEST_PACKAGES+=(libopencv-contrib-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "ads_cli_util.h"
+#include "ads_images.h"
 #include "synlig/core/escape.h"
 #include "synlig/ads/counts.h"
 #include "synlig/ads/counts_json.h"
@@ -36,7 +37,7 @@ struct Loaded {
 // Reads and extracts the files on `threads` threads. A file whose last line has no line break
 // gets one, so that its last line and the next file's first stay two lines.
 Result<Loaded> LoadAds(const std::vector<std::string>& paths, const ads::Lexicon& lexicon,
-                       int threads, std::ostream& err) {
+                       int threads, const std::string& images_dir, std::ostream& err) {
   std::uintmax_t total = 0;
   bool sizes_known = true;
   for (const std::string& path : paths) {  // every file readable before any is read
@@ -50,7 +51,14 @@ Result<Loaded> LoadAds(const std::vector<std::string>& paths, const ads::Lexicon
       &err == &std::cerr && isatty(STDERR_FILENO) && sizes_known && total > (32 << 20);
   // The key of this run's phone and name hashes: random, never written anywhere.
   SystemRandom random;
-  auto importer = ads::AdImporter::Create(lexicon, SecretKey::Generate(random), threads);
+  // Image files named in ads: from --images-dir, else from the first file's folder.
+  ads::ExtractOptions options;
+  options.hash_image = MakeImageHasher(
+      !images_dir.empty() ? images_dir
+      : paths.empty()     ? std::string(".")
+                          : std::filesystem::path(paths[0]).parent_path().string());
+  auto importer =
+      ads::AdImporter::Create(lexicon, SecretKey::Generate(random), threads, options);
   if (!importer) return Unexpected(importer.error());
   if (sizes_known) importer->ExpectBytes(total);
   Loaded out;
@@ -114,6 +122,23 @@ void ReportReading(const ads::ReadSummary& s, const std::vector<std::string>& fi
       first = false;
     }
     err << ")";
+  }
+  err << "\n";
+}
+
+// How many image files named in the ads were hashed, and how many not (and why not).
+void ReportImages(const ads::Corpus& corpus, std::ostream& err) {
+  std::uint64_t read = 0;
+  std::uint64_t unread = 0;
+  for (const ads::ExtractedAd& ad : corpus.ads) {
+    read += ad.images_read;
+    unread += ad.images_unread;
+  }
+  if (read + unread == 0) return;
+  err << "synlig ads: image files: " << read << " hashed, " << unread << " not read";
+  if (unread > 0) {
+    err << (ImageHashingBuilt() ? " (missing, over 32 MB, or not a JPEG, PNG or WebP image)"
+                                : " (this build has no image hashing: OpenCV img_hash)");
   }
   err << "\n";
 }
@@ -266,9 +291,10 @@ int RunAnalyze(const Flags& f, std::ostream& out, std::ostream& err) {
   if (!rules) return Fail(err, rules.error().message());
   if (auto ok = InitCrypto(); !ok) return Fail(err, ok.error().message());
 
-  auto read = LoadAds(f.files, *lexicon, f.threads, err);
+  auto read = LoadAds(f.files, *lexicon, f.threads, f.images_dir, err);
   if (!read) return Fail(err, read.error().message());
   ReportReading(read->result.summary, f.files, read->first_line, err);
+  ReportImages(read->result.corpus, err);
   const ads::ImportResult& loaded = read->result;
   if (loaded.corpus.ads.empty()) {
     return Fail(err, f.files.size() == 1

@@ -20,13 +20,14 @@ std::string ParseFlags(const std::vector<std::string>& args, Flags& f) {
     if (a == "--json") {
       f.json = true;
     } else if (a == "--assignments" || a == "--captures" || a == "--rules" || a == "--lexicon" ||
-               a == "--profile" || a == "--first-day") {
-      std::string& target = a == "--assignments" ? f.assignments
-                            : a == "--captures"  ? f.captures
-                            : a == "--rules"     ? f.rules
-                            : a == "--lexicon"   ? f.lexicon
-                            : a == "--profile"   ? f.profile
-                                                 : f.first_day;
+               a == "--profile" || a == "--first-day" || a == "--images-dir") {
+      std::string& target = a == "--assignments"  ? f.assignments
+                            : a == "--captures"   ? f.captures
+                            : a == "--rules"      ? f.rules
+                            : a == "--lexicon"    ? f.lexicon
+                            : a == "--profile"    ? f.profile
+                            : a == "--images-dir" ? f.images_dir
+                                                  : f.first_day;
       if (!take(target)) return a + " needs a value";
     } else if (a == "--seed") {
       if (!v || !ParseNumber(*v, f.seed)) return "--seed needs a non-negative integer";

@@ -28,6 +28,7 @@ struct Flags {
   std::string captures;
   std::string rules;
   std::string lexicon;
+  std::string images_dir;  // relative image paths are taken from here (default: the first file's)
   std::uint64_t seed = 1;
   bool seed_given = false;
   int threads = 2;

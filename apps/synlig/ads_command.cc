@@ -19,6 +19,7 @@ advertisers and networks, flags indicators and counts.
 Commands:
   analyze FILE.jsonl... [--json] [--assignments OUT.csv] [--captures OUT.csv]
                         [--rules FILE] [--lexicon FILE] [--seed S] [--threads T]
+                        [--images-dir DIR]
       several files (one per sample day, say) are read one after the other as one input,
       so that advertisers are followed across them; bad lines are named by file and line
       --json            print the counts as one JSON object instead of tables
@@ -29,6 +30,9 @@ Commands:
       --lexicon F       extraction lexicon (TOML; see `synlig ads lexicon`)
       --seed S          seed of the MinHash functions (default 1)
       --threads T       threads for reading, extraction and text search (default 2)
+      --images-dir D    where relative paths in `images` start (default: the folder of the
+                        first file); image files are reduced to perceptual hashes (pHash)
+                        and not kept, in builds with OpenCV img_hash, else counted only
   import-html [--site RULES.toml] [--captured-on YYYY-MM-DD] PAGE.html... > ads.jsonl
       saved listing pages to JSON Lines (then: synlig ads analyze ads.jsonl); the site's
       rule file says where the listings and their fields are (see `synlig ads site`);

@@ -417,6 +417,13 @@ const ExtractedAd& Extractor::Add(const Ad& ad) {
     out.region = static_cast<std::int8_t>(best);
   }
   out.image_hashes = ad.image_hashes;
+  for (const std::string& path : ad.images) {
+    std::optional<std::uint64_t> hash;
+    if (m.options.hash_image) hash = m.options.hash_image(path);
+    std::uint16_t& count = hash ? out.images_read : out.images_unread;
+    if (hash) out.image_hashes.push_back(*hash);
+    if (count < UINT16_MAX) ++count;
+  }
   out.truth = ad.truth;
   m.corpus.ads.push_back(std::move(out));
   return m.corpus.ads.back();

@@ -262,13 +262,53 @@ TEST_F(ExtractTest, InternsSitesAndCitiesAndKeepsDay) {
 TEST(ExtractorCreateTest, RejectsBadOptionsAndRegions) {
   ASSERT_TRUE(InitCrypto());
   Lexicon lex = *DefaultLexicon();
-  auto bad = Extractor::Create(lex, TestKey(), ExtractOptions{.shingle_words = 0});
+  ExtractOptions zero_words;
+  zero_words.shingle_words = 0;
+  auto bad = Extractor::Create(lex, TestKey(), zero_words);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field(), "shingle_words");
   lex.default_region = "QQ";
   auto region = Extractor::Create(lex, TestKey());
   ASSERT_FALSE(region);
   EXPECT_EQ(region.error().field(), "default_region");
+}
+
+}  // namespace
+}  // namespace synlig::ads
+
+namespace synlig::ads {
+namespace {
+
+// The image-file hook: each path goes to it once; what it hashes joins the given hashes,
+// what it cannot is counted; without it nothing is read.
+TEST(ExtractImagesTest, PathsGoToTheHookAndUnreadOnesAreCounted) {
+  ASSERT_TRUE(InitCrypto());
+  const Lexicon lex = *DefaultLexicon();
+  Ad ad;
+  ad.site = "s";
+  ad.ad_id = "1";
+  ad.image_hashes = {0xABCDu};
+  ad.images = {"a.jpg", "missing.jpg", "b.png"};
+  std::vector<std::string> asked;
+  ExtractOptions options;
+  options.hash_image = [&](const std::string& path) -> std::optional<std::uint64_t> {
+    asked.push_back(path);
+    if (path == "missing.jpg") return std::nullopt;
+    return path == "a.jpg" ? 0x1111u : 0x2222u;
+  };
+  auto with = Extractor::Create(lex, TestKey(), options);
+  ASSERT_TRUE(with);
+  const ExtractedAd& a = with->Add(ad);
+  EXPECT_EQ(asked, ad.images);
+  EXPECT_EQ(a.image_hashes, (std::vector<std::uint64_t>{0xABCDu, 0x1111u, 0x2222u}));
+  EXPECT_EQ(a.images_read, 2);
+  EXPECT_EQ(a.images_unread, 1);
+  auto without = Extractor::Create(lex, TestKey());
+  ASSERT_TRUE(without);
+  const ExtractedAd& b = without->Add(ad);
+  EXPECT_EQ(b.image_hashes, std::vector<std::uint64_t>{0xABCDu});
+  EXPECT_EQ(b.images_read, 0);
+  EXPECT_EQ(b.images_unread, 3);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,7 +44,9 @@ struct ExtractedAd {
   std::int8_t region = -1;            // index into Lexicon::region_names; -1 = not stated
   bool nationality_stated = false;    // a nationality was stated (known region or not)
   std::uint32_t features = 0;         // bit (1 << Feature) per feature found
-  std::vector<std::uint64_t> image_hashes;
+  std::vector<std::uint64_t> image_hashes;  // given, then those of the image files
+  std::uint16_t images_read = 0;            // image files hashed (see ExtractOptions)
+  std::uint16_t images_unread = 0;          // image files not hashed (unreadable, or not read)
   std::vector<std::uint32_t> shingles;  // sorted, unique
   std::optional<AdTruth> truth;         // synthetic files only
 
@@ -61,6 +64,12 @@ struct Corpus {
 
 struct ExtractOptions {
   int shingle_words = 3;  // words per shingle (1-8)
+  // The 64-bit perceptual hash of an image file named in an ad's `images` (the path as the
+  // ad gives it), nullopt when it cannot be read as an image. Called from the importer's
+  // worker threads, so it must be thread-safe. Unset (the default, and always in the server,
+  // which never reads files an upload names): image paths are counted, not read. The library
+  // reads no files itself; the CLI sets it when built with OpenCV's img_hash.
+  std::function<std::optional<std::uint64_t>(const std::string& path)> hash_image;
 };
 
 class Extractor {
