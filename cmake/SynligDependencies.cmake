@@ -33,7 +33,11 @@ if(SYNLIG_IMAGE_HASH)
   find_library(OPENCV_CORE_LIB opencv_core)
   find_library(OPENCV_IMGCODECS_LIB opencv_imgcodecs)
   find_library(OPENCV_IMG_HASH_LIB opencv_img_hash)
-  if(OPENCV_IMG_HASH_INCLUDE AND OPENCV_CORE_LIB AND OPENCV_IMGCODECS_LIB AND OPENCV_IMG_HASH_LIB)
+  # libwebp (Debian libwebp-dev): a WebP file's header is checked before OpenCV sees it.
+  find_path(WEBP_INCLUDE webp/decode.h)
+  find_library(WEBP_LIB webp)
+  if(OPENCV_IMG_HASH_INCLUDE AND OPENCV_CORE_LIB AND OPENCV_IMGCODECS_LIB AND OPENCV_IMG_HASH_LIB
+     AND WEBP_INCLUDE AND WEBP_LIB)
     set(SYNLIG_HAVE_IMG_HASH ON)
   endif()
 endif()

@@ -20,7 +20,7 @@ TEST_PACKAGES+=(poppler-utils python3-openpyxl python3-docx fonts-dejavu-core)
 # libs/ads (the CLI): image files named in ads are hashed with OpenCV's img_hash. Optional, so
 # the quick start leaves it out (it brings about 190 packages: Qt, VTK, GDAL); the test
 # command installs it, so the feature is built and tested.
-TEST_PACKAGES+=(libopencv-contrib-dev)
+TEST_PACKAGES+=(libopencv-contrib-dev libwebp-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
