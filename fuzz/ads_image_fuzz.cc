@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace synlig::app::ads_cli;
   static const bool prepared = [] {
-    (void)MakeImageHasher(".");  // sets the decoding limits first
+    (void)MakeImageHasher(".");  // OpenCV without threads of its own, as in the CLI
     return true;
   }();
   (void)prepared;

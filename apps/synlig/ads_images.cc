@@ -3,7 +3,6 @@
 #include "ads_images.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -44,6 +43,50 @@ bool KnownImageFormat(std::span<const std::uint8_t> b) {
 #endif
 }
 
+// The picture's width times height as its header states it (JPEG: the first start-of-frame
+// segment; PNG: the IHDR chunk; WebP: libwebp's reading of the header), 0 when the header
+// cannot be read. Checked before decoding, so that no picture over kMaxImagePixels is decoded.
+std::uint64_t StatedPixels(std::span<const std::uint8_t> b) {
+  auto be16 = [&](std::size_t at) { return std::uint32_t{b[at]} << 8 | b[at + 1]; };
+  auto be32 = [&](std::size_t at) { return be16(at) << 16 | be16(at + 2); };
+  if (b.size() >= 24 && b[0] == 0x89) {  // PNG: the signature, then IHDR's length and name
+    if (!std::equal(b.begin() + 12, b.begin() + 16, "IHDR")) return 0;
+    return std::uint64_t{be32(16)} * be32(20);
+  }
+  if (b.size() >= 4 && b[0] == 0xFF) {  // JPEG: segments from the start-of-image marker on
+    std::size_t at = 2;
+    while (at + 4 <= b.size()) {
+      if (b[at] != 0xFF) return 0;
+      const std::uint8_t marker = b[at + 1];
+      if (marker == 0xFF) {  // fill byte
+        ++at;
+        continue;
+      }
+      const bool frame =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (frame) {
+        if (at + 9 > b.size()) return 0;
+        return std::uint64_t{be16(at + 5)} * be16(at + 7);
+      }
+      if (marker == 0xD9 || marker == 0xDA) return 0;  // no frame before the image data
+      if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+        at += 2;
+        continue;
+      }
+      at += 2 + be16(at + 2);
+    }
+    return 0;
+  }
+#if SYNLIG_HAVE_IMG_HASH
+  WebPBitstreamFeatures features;
+  if (b.size() >= 32 && WebPGetFeatures(b.data(), 32, &features) == VP8_STATUS_OK &&
+      features.width > 0 && features.height > 0) {
+    return std::uint64_t(features.width) * std::uint64_t(features.height);
+  }
+#endif
+  return 0;
+}
+
 }  // namespace
 
 #if SYNLIG_HAVE_IMG_HASH
@@ -52,6 +95,8 @@ bool ImageHashingBuilt() { return true; }
 
 std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t> bytes) {
   if (!KnownImageFormat(bytes)) return std::nullopt;
+  const std::uint64_t pixels = StatedPixels(bytes);
+  if (pixels == 0 || pixels > kMaxImagePixels) return std::nullopt;
   try {
     const cv::Mat encoded(1, static_cast<int>(bytes.size()), CV_8UC1,
                           const_cast<std::uint8_t*>(bytes.data()));
@@ -72,11 +117,9 @@ std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t> bytes)
 
 std::function<std::optional<std::uint64_t>(const std::string&)> MakeImageHasher(
     const std::string& base_dir) {
-  // Before any decoding, while only this thread runs: no image above 40 megapixels is
-  // decoded (OpenCV's own default is a gigapixel), and OpenCV starts no threads of its own
-  // (the importer's workers call this in parallel already).
+  // Before any decoding, while only this thread runs: OpenCV starts no threads of its own (the
+  // importer's workers call the hasher in parallel already).
   static const bool prepared = [] {
-    setenv("OPENCV_IO_MAX_IMAGE_PIXELS", "40000000", /*overwrite=*/0);
     cv::setNumThreads(0);
     return true;
   }();
@@ -107,6 +150,7 @@ bool ImageHashingBuilt() { return false; }
 
 std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t> bytes) {
   (void)KnownImageFormat(bytes);
+  (void)StatedPixels(bytes);
   return std::nullopt;
 }
 

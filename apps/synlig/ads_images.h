@@ -14,8 +14,10 @@ namespace synlig::app::ads_cli {
 // Whether this build can hash image files (OpenCV's img_hash was found when it was built).
 bool ImageHashingBuilt();
 
-// Image files larger than this are not read.
+// Image files larger than this are not read, pictures larger than this (by their header) are
+// not decoded.
 inline constexpr std::uintmax_t kMaxImageBytes = 32u << 20;
+inline constexpr std::uint64_t kMaxImagePixels = 40'000'000;
 
 // The pHash of an encoded image (JPEG, PNG or WebP, recognised by its first bytes; other
 // formats are refused so that only those decoders ever see the bytes); nullopt when the bytes
@@ -25,9 +27,8 @@ std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t> bytes)
 
 // A hasher for ExtractOptions::hash_image: a relative path is taken from `base_dir`; the file
 // must be a regular file of at most kMaxImageBytes. Empty (no function) in a build without
-// img_hash. The hasher is thread-safe; the first call of this function sets OpenCV's limits
-// (no image above 40 megapixels, no threads of its own), so make it before starting threads
-// and before HashImageBytes.
+// img_hash. The hasher is thread-safe; the first call of this function tells OpenCV to start no
+// threads of its own, so make it before starting threads and before HashImageBytes.
 std::function<std::optional<std::uint64_t>(const std::string&)> MakeImageHasher(
     const std::string& base_dir);
 

@@ -63,6 +63,16 @@ TEST(ImageHashTest, WhatIsNotAnImageIsRefused) {
   }
   std::filesystem::resize_file(big, ads_cli::kMaxImageBytes + 1);
   EXPECT_EQ(hash(big), std::nullopt);
+  // A picture whose header states more than kMaxImagePixels is not decoded.
+  std::vector<std::uint8_t> huge = Bytes(ImagesDir() + "/poster-a.png");
+  ASSERT_GT(huge.size(), 24u);
+  for (std::size_t at : {16u, 20u}) {  // IHDR width and height: 100,000 each
+    huge[at] = 0;
+    huge[at + 1] = 0x01;
+    huge[at + 2] = 0x86;
+    huge[at + 3] = 0xA0;
+  }
+  EXPECT_EQ(HashImageBytes(huge), std::nullopt);
   // A known signature in front of garbage, and formats outside the three.
   std::vector<std::uint8_t> fake = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2, 3};
   EXPECT_EQ(HashImageBytes(fake), std::nullopt);
