@@ -16,44 +16,33 @@
 #endif
 
 namespace synlig::app::ads_cli {
+
+#if SYNLIG_HAVE_IMG_HASH
+
 namespace {
 
-// JPEG, PNG or WebP by their signatures, such that OpenCV's imdecode gives the bytes to its
-// JPEG, PNG or WebP decoder and to no other. imdecode asks its decoders in turn whether the
-// bytes are theirs, most by their first bytes, which these signatures rule out, two further in:
-// DICOM ("DICM" at offset 128; fuzzing showed its decoder can abort) and GDAL's DTED ("DTED" at
-// 140), so files with those are refused whatever they start with. The JPEG and PNG decoders
-// take every file that starts with their signature; the WebP decoder takes a file only when
-// libwebp reads a header from its first 32 bytes, and passes the rest on, so the same test is
-// made here.
-bool KnownImageFormat(std::span<const std::uint8_t> b) {
+// The picture's width times height as its header states it (JPEG: the first start-of-frame
+// segment; PNG: the IHDR chunk; WebP: libwebp's reading of the header), when the bytes are a
+// JPEG, PNG or WebP image that OpenCV's imdecode gives to its JPEG, PNG or WebP decoder and to
+// no other; else 0. imdecode asks its decoders in turn whether the bytes are theirs, most by
+// their first bytes, which these signatures rule out, two further in: DICOM ("DICM" at offset
+// 128; fuzzing showed its decoder can abort) and GDAL's DTED ("DTED" at 140), so files with
+// those are refused whatever they start with. The JPEG and PNG decoders take every file that
+// starts with their signature; the WebP decoder takes a file only when libwebp reads a header
+// from its first 32 bytes, and passes the rest on, so the same test is made here. Checked
+// before decoding, so that no picture over kMaxImagePixels is decoded either.
+std::uint64_t DecodablePixels(std::span<const std::uint8_t> b) {
   auto has = [&](std::initializer_list<std::uint8_t> sig, std::size_t at = 0) {
     return b.size() >= at + sig.size() && std::equal(sig.begin(), sig.end(), b.begin() + at);
   };
-  if (has({'D', 'I', 'C', 'M'}, 128) || has({'D', 'T', 'E', 'D'}, 140)) return false;
-  if (has({0xFF, 0xD8, 0xFF}) || has({0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) return true;
-  if (!has({'R', 'I', 'F', 'F'}) || !has({'W', 'E', 'B', 'P'}, 8)) return false;
-#if SYNLIG_HAVE_IMG_HASH
-  constexpr std::size_t kWebPHeader = 32;  // what OpenCV's WebP decoder looks at
-  WebPBitstreamFeatures features;
-  return b.size() >= kWebPHeader &&
-         WebPGetFeatures(b.data(), kWebPHeader, &features) == VP8_STATUS_OK;
-#else
-  return true;
-#endif
-}
-
-// The picture's width times height as its header states it (JPEG: the first start-of-frame
-// segment; PNG: the IHDR chunk; WebP: libwebp's reading of the header), 0 when the header
-// cannot be read. Checked before decoding, so that no picture over kMaxImagePixels is decoded.
-std::uint64_t StatedPixels(std::span<const std::uint8_t> b) {
   auto be16 = [&](std::size_t at) { return std::uint32_t{b[at]} << 8 | b[at + 1]; };
   auto be32 = [&](std::size_t at) { return be16(at) << 16 | be16(at + 2); };
-  if (b.size() >= 24 && b[0] == 0x89) {  // PNG: the signature, then IHDR's length and name
-    if (!std::equal(b.begin() + 12, b.begin() + 16, "IHDR")) return 0;
+  if (has({'D', 'I', 'C', 'M'}, 128) || has({'D', 'T', 'E', 'D'}, 140)) return 0;
+  if (has({0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {  // then IHDR's length and name
+    if (!has({'I', 'H', 'D', 'R'}, 12) || b.size() < 24) return 0;
     return std::uint64_t{be32(16)} * be32(20);
   }
-  if (b.size() >= 4 && b[0] == 0xFF) {  // JPEG: segments from the start-of-image marker on
+  if (has({0xFF, 0xD8, 0xFF})) {  // JPEG: segments from the start-of-image marker on
     std::size_t at = 2;
     while (at + 4 <= b.size()) {
       if (b[at] != 0xFF) return 0;
@@ -77,25 +66,22 @@ std::uint64_t StatedPixels(std::span<const std::uint8_t> b) {
     }
     return 0;
   }
-#if SYNLIG_HAVE_IMG_HASH
+  constexpr std::size_t kWebPHeader = 32;  // what OpenCV's WebP decoder looks at
   WebPBitstreamFeatures features;
-  if (b.size() >= 32 && WebPGetFeatures(b.data(), 32, &features) == VP8_STATUS_OK &&
-      features.width > 0 && features.height > 0) {
+  if (has({'R', 'I', 'F', 'F'}) && has({'W', 'E', 'B', 'P'}, 8) && b.size() >= kWebPHeader &&
+      WebPGetFeatures(b.data(), kWebPHeader, &features) == VP8_STATUS_OK && features.width > 0 &&
+      features.height > 0) {
     return std::uint64_t(features.width) * std::uint64_t(features.height);
   }
-#endif
   return 0;
 }
 
 }  // namespace
 
-#if SYNLIG_HAVE_IMG_HASH
-
 bool ImageHashingBuilt() { return true; }
 
 std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t> bytes) {
-  if (!KnownImageFormat(bytes)) return std::nullopt;
-  const std::uint64_t pixels = StatedPixels(bytes);
+  const std::uint64_t pixels = DecodablePixels(bytes);
   if (pixels == 0 || pixels > kMaxImagePixels) return std::nullopt;
   try {
     const cv::Mat encoded(1, static_cast<int>(bytes.size()), CV_8UC1,
@@ -148,11 +134,7 @@ std::function<std::optional<std::uint64_t>(const std::string&)> MakeImageHasher(
 
 bool ImageHashingBuilt() { return false; }
 
-std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t> bytes) {
-  (void)KnownImageFormat(bytes);
-  (void)StatedPixels(bytes);
-  return std::nullopt;
-}
+std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t>) { return std::nullopt; }
 
 std::function<std::optional<std::uint64_t>(const std::string&)> MakeImageHasher(
     const std::string&) {

@@ -19,9 +19,9 @@ bool ImageHashingBuilt();
 inline constexpr std::uintmax_t kMaxImageBytes = 32u << 20;
 inline constexpr std::uint64_t kMaxImagePixels = 40'000'000;
 
-// The pHash of an encoded image (JPEG, PNG or WebP, recognised by its first bytes; other
-// formats are refused so that only those decoders ever see the bytes); nullopt when the bytes
-// are not such an image or do not decode, or in a build without img_hash. The hash's eight
+// The pHash of an encoded image (JPEG, PNG or WebP, checked before decoding to reach only those
+// decoders, and of at most kMaxImagePixels by its header); nullopt when the bytes are not such
+// an image or do not decode, or in a build without img_hash. The hash's eight
 // bytes read as a big-endian number, as `image_hashes` in hex writes them.
 std::optional<std::uint64_t> HashImageBytes(std::span<const std::uint8_t> bytes);
 
